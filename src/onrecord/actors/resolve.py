@@ -1,0 +1,394 @@
+"""Actor mentions in a parsed article → CAMEO-coded actors, with in-article coreference.
+
+Sources of mentions, in order of trust: gazetteer phrases (countries, demonyms, capitals,
+seats of power, organisations, leaders; PhraseMatcher on lower case), role noun phrases
+("Russia's ambassador to the United Nations", "an unnamed North Korean vice director of
+national defense"), person names; then pronouns and definite descriptions ("he", "it",
+"the official") are linked to the most salient earlier actor of a compatible kind.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..model import Actor, ActorCode, TextSpan
+from .gazetteer import Gazetteer, GazetteerEntry
+from .words import word_class
+
+NP_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "poss", "agent",
+           "dative", "npadvmod", "ROOT", "compound", "oprd"}
+
+
+@dataclass
+class _Entity:
+    key: str
+    name: str
+    code: ActorCode
+    kind: str
+    named: bool
+    person: bool                    # can be "he"/"she"
+    plural: bool
+    head_lemma: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)   # char offsets
+    heads: set[str] = field(default_factory=set)                    # head lemmas of its mentions
+
+
+@dataclass
+class ActorIndex:
+    """The actors of one article and which tokens mention them."""
+    actors: list[Actor]
+    token_actor: dict[int, str]
+
+    def actor_of(self, token: Token | None) -> str | None:
+        """The actor id a token (or the phrase it heads) refers to, if any."""
+        if token is None:
+            return None
+        found = self.token_actor.get(token.i)
+        if found:
+            return found
+        # a phrase headed by this token: look at its left modifiers (e.g. "Russia's ambassador")
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i in self.token_actor:
+                return self.token_actor[child.i]
+        return None
+
+    def get(self, actor_id: str | None) -> Actor | None:
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        return None
+
+
+class ActorResolver:
+    """Built once per process (gazetteer + PhraseMatcher); `resolve(doc)` per article."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        patterns = [nlp.make_doc(p) for p in sorted(set(gazetteer.phrases())) if p.strip()]
+        for i in range(0, len(patterns), 1000):
+            self.matcher.add("GAZ", patterns[i:i + 1000])
+
+    # -- public -------------------------------------------------------------------------
+    def resolve(self, doc: Doc, when: dt.date | None = None) -> ActorIndex:
+        """Find actor mentions in `doc` and code them; `when` picks office holders by date."""
+        entities: dict[str, _Entity] = {}
+        token_key: dict[int, str] = {}
+        gaz_spans = self._gazetteer_spans(doc)
+        span_entry: dict[int, GazetteerEntry] = {}
+        for span, entry in gaz_spans:
+            for t in span:
+                span_entry[t.i] = entry
+        # 1. gazetteer mentions (absorbed later into role phrases they modify)
+        for span, entry in gaz_spans:
+            ent = self._entity_from_entry(entry, span, when)
+            self._add(entities, token_key, ent, span)
+        # 2. role noun phrases and person names
+        for token in doc:
+            if token.i in token_key and token.ent_type_ != "PERSON":
+                continue
+            ent_span = self._role_phrase(token, span_entry, when)
+            if ent_span is not None:
+                ent, span = ent_span
+                self._add(entities, token_key, ent, span, head=token)
+        # 3. pronouns and definite descriptions
+        self._corefer(doc, entities, token_key)
+        return self._index(doc, entities, token_key)
+
+    # -- mentions ------------------------------------------------------------------------
+    def _gazetteer_spans(self, doc: Doc) -> list[tuple[Span, GazetteerEntry]]:
+        spans = [Span(doc, s, e) for _, s, e in self.matcher(doc)]
+        out = []
+        for span in filter_spans(spans):
+            # drop a leading "the" and trailing possessive from the mention itself
+            entries = self.gazetteer.lookup(span.text)
+            if entries:
+                out.append((span, entries[0]))
+        return out
+
+    def _entity_from_entry(self, entry: GazetteerEntry, span: Span, when: dt.date | None) -> _Entity:
+        code = ActorCode(country=entry.country, sectors=tuple(entry.sectors))
+        person = entry.kind == "person"
+        key = f"person|{entry.name.split()[-1].lower()}" if person else f"{code.render()}|{entry.name}"
+        return _Entity(key=key, name=entry.name, code=code,
+                       kind=_kind(entry), named=True, person=person, plural=False,
+                       head_lemma=span.root.lemma_.lower())
+
+    def _role_phrase(self, token: Token, span_entry: dict[int, GazetteerEntry],
+                     when: dt.date | None) -> tuple[_Entity, Span] | None:
+        """An actor headed by a role noun or a person name, with country from its modifiers."""
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in NP_DEPS:
+            return None
+        if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+            return None
+        if _inside_role_phrase(token, self.gazetteer):
+            return None
+        lemma = token.lemma_.lower()
+        is_person_name = token.ent_type_ == "PERSON"
+        sector = self.gazetteer.sector_of(lemma)
+        generic_role = lemma in word_class("generic_role") or token.lower_ in word_class("generic_role")
+        generic = self.gazetteer.generic(_np_text(token))
+        if not (is_person_name or sector is not None or generic is not None or generic_role):
+            return None
+        country = None
+        sectors: list[str] = []
+        named = is_person_name
+        anonymous = False
+        person_name = None
+        for t in token.subtree:
+            if t.i == token.i:
+                continue
+            if t.lower_ in word_class("anonymity"):
+                anonymous = True
+            if not _modifies(t, token):
+                continue
+            entry = span_entry.get(t.i)
+            if entry is not None and country is None:
+                country = entry.country
+                if entry.kind == "person" and entry.sectors:
+                    sectors = list(entry.sectors)
+            if t.ent_type_ == "PERSON" and t.head.i == token.i and t.dep_ in ("compound", "appos"):
+                person_name = t
+            s = self.gazetteer.sector_of(t.lemma_.lower())
+            if s and (not sectors or sectors == ["GOV"] and s != "GOV"):
+                sectors = list(_blocks(s))
+        if sector:
+            if not sectors or not (generic_role or sector == "GOV"):
+                sectors = list(_blocks(sector))
+        if generic is not None and not sectors:
+            sectors = list(_blocks(generic))
+        for name_tok in (person_name, token if is_person_name else None):
+            if name_tok is None:
+                continue
+            leader = self.gazetteer.leader(_name_of(name_tok), when)
+            if leader is not None:
+                country = country or leader.country
+                sectors = sectors or list(leader.sectors)
+                named = True
+        left = [t for t in token.subtree if t.i <= token.i]
+        span = token.doc[min(t.i for t in left):token.i + 1]
+        while len(span) > 1 and (span[0].dep_ in ("det", "punct", "cc", "case") or span[0].is_space):
+            span = span[1:]
+        code = ActorCode(country=country, sectors=tuple(sectors))
+        plural = token.tag_ in ("NNS", "NNPS")
+        person_role = (self.gazetteer.person_role(lemma) or generic_role) and not plural
+        if is_person_name or (person_name is not None and person_role):
+            name = _name_of(person_name or token)
+            key = f"person|{name.split()[-1].lower()}"
+            kind, person = "person", True
+        elif person_role:
+            name = _role_name(span)
+            key = f"np|{token.i}"
+            kind, person = "person", True
+        elif country is not None and not plural and not self.gazetteer.person_role(lemma):
+            # an institution of a state ("the Kim regime", "the government"): the state's organ
+            name = self.gazetteer.country_name(country)
+            key = f"{code.render()}|{name}"
+            kind, person = "state", False
+        else:
+            name = _role_name(span)
+            key = f"np|{code.render()}|{name.lower()}"
+            kind, person = ("generic" if country is None else "group"), False
+        ent = _Entity(key=key, name=name, code=code, kind=kind,
+                      named=(named or kind == "state") and not anonymous,
+                      person=person, plural=plural, head_lemma=lemma)
+        return ent, span
+
+    def _add(self, entities: dict[str, _Entity], token_key: dict[int, str], ent: _Entity,
+             span: Span, head: Token | None = None) -> None:
+        have = entities.get(ent.key)
+        if have is None:
+            entities[ent.key] = have = ent
+        elif not have.code.country and ent.code.country:
+            have.code = ent.code
+        for t in span:
+            old = token_key.get(t.i)
+            if old is not None and old != have.key and old in entities:
+                prior = entities[old]
+                prior.mentions = [m for m in prior.mentions if not (m[0] < span.end_char and span.start_char < m[1])]
+                if not prior.mentions:
+                    del entities[old]
+                    for i, k in list(token_key.items()):
+                        if k == old:
+                            del token_key[i]
+        have.mentions.append((span.start_char, span.end_char))
+        for t in span:
+            token_key[t.i] = have.key
+        if head is not None:
+            token_key[head.i] = have.key
+
+    # -- coreference ---------------------------------------------------------------------
+    def _corefer(self, doc: Doc, entities: dict[str, _Entity], token_key: dict[int, str]) -> None:
+        """Link pronouns and bare definite role phrases to the most salient earlier actor."""
+        history: list[tuple[int, str, bool]] = []      # (token index, entity key, was subject)
+        for token in doc:
+            key = token_key.get(token.i)
+            low = token.lower_
+            if key is not None and token.dep_ != "compound":
+                ent = entities[key]
+                if (ent.code.country is None and ent.person and not ent.named
+                        and token.pos_ == "NOUN" and _definite(token)):
+                    target = self._description_antecedent(history, entities, ent)
+                    if target is not None:
+                        self._merge(entities, token_key, key, target)
+                        key = target
+                history.append((token.i, key, token.dep_.startswith("nsubj")))
+                continue
+            if token.pos_ == "NOUN" and low in word_class("state_noun") and _definite(token):
+                # "the country": the state of the most recent actor that has one
+                target = self._antecedent(history, entities, lambda e: e.code.country is not None
+                                          and e.kind in ("state", "person", "group"))
+                if target is not None:
+                    target = self._state_of(entities, entities[target].code.country)
+                if target is not None:
+                    token_key[token.i] = target
+                    entities[target].mentions.append((token.idx, token.idx + len(token.text)))
+                continue
+            if token.pos_ != "PRON":
+                continue
+            if low in word_class("pron_person"):
+                target = self._antecedent(history, entities, lambda e: e.person and not e.plural)
+            elif low in word_class("pron_thing"):
+                target = self._antecedent(history, entities,
+                                          lambda e: e.kind in ("state", "igo", "group", "organization"),
+                                          subjects_first=True)
+            elif low in word_class("pron_plural"):
+                target = self._antecedent(history, entities, lambda e: e.plural or e.kind == "state")
+            else:
+                continue
+            if target is not None:
+                token_key[token.i] = target
+                entities[target].mentions.append((token.idx, token.idx + len(token.text)))
+                history.append((token.i, target, token.dep_.startswith("nsubj")))
+
+    def _description_antecedent(self, history, entities, ent: _Entity) -> str | None:
+        """The earlier person a definite role phrase ("the unnamed official") describes again.
+
+        Preference: same head noun with compatible sectors, then compatible sectors, then any
+        earlier person with a country (most recent first in each pass)."""
+        def ok(e: _Entity) -> bool:
+            return e.person and not e.plural and e.key != ent.key and e.code.country is not None
+
+        def compatible(e: _Entity) -> bool:
+            mine = set(ent.code.sectors) - {"GOV"}
+            return not mine or bool(mine & set(e.code.sectors))
+
+        passes = (lambda e: ok(e) and ent.head_lemma in (e.heads | {e.head_lemma}) and compatible(e),
+                  lambda e: ok(e) and compatible(e) and bool(set(ent.code.sectors) - {"GOV"}),
+                  lambda e: ok(e) and (ent.head_lemma in word_class("generic_role") or ent.head_lemma == e.head_lemma))
+        for test in passes:
+            found = self._antecedent(history, entities, test)
+            if found is not None:
+                return found
+        return None
+
+    def _state_of(self, entities: dict[str, _Entity], country: str | None) -> str | None:
+        """The key of the bare state entity of a country, created if the article has none yet."""
+        if not country or len(country) != 3 or country in ("UNO", "IGO"):
+            return None
+        for key, e in entities.items():
+            if e.kind == "state" and e.code.country == country and not e.code.sectors:
+                return key
+        name = self.gazetteer.country_name(country)
+        key = f"{country}|{name}"
+        entities[key] = _Entity(key=key, name=name, code=ActorCode(country=country), kind="state", named=True,
+                                person=False, plural=False, head_lemma=name.lower())
+        return key
+
+    @staticmethod
+    def _antecedent(history, entities, ok, subjects_first: bool = False) -> str | None:
+        recent = history[-40:]
+        if subjects_first:
+            for _, key, subj in reversed(recent):
+                if subj and ok(entities[key]):
+                    return key
+        for _, key, _ in reversed(recent):
+            if ok(entities[key]):
+                return key
+        return None
+
+    @staticmethod
+    def _merge(entities, token_key, src: str, dst: str) -> None:
+        ent = entities.pop(src)
+        entities[dst].mentions.extend(ent.mentions)
+        entities[dst].heads |= ent.heads | {ent.head_lemma}
+        for i, k in list(token_key.items()):
+            if k == src:
+                token_key[i] = dst
+
+    # -- output --------------------------------------------------------------------------
+    def _index(self, doc: Doc, entities: dict[str, _Entity], token_key: dict[int, str]) -> ActorIndex:
+        text = doc.text
+        ids: dict[str, str] = {}
+        actors: list[Actor] = []
+        order = sorted(entities.values(), key=lambda e: min(e.mentions) if e.mentions else (0, 0))
+        for n, ent in enumerate(order, 1):
+            ids[ent.key] = f"a{n}"
+            mentions = sorted(set(ent.mentions))
+            actors.append(Actor(
+                id=f"a{n}", name=ent.name, code=ent.code.render(), country=ent.code.country,
+                sector=ent.code.sectors[0] if ent.code.sectors else None, kind=ent.kind,  # type: ignore[arg-type]
+                named=ent.named, mentions=[TextSpan.of(text, s, e) for s, e in mentions]))
+        return ActorIndex(actors=actors, token_actor={i: ids[k] for i, k in token_key.items() if k in ids})
+
+
+def _kind(entry: GazetteerEntry) -> str:
+    if entry.kind in ("igo", "person", "state", "generic", "group", "ngo"):
+        return entry.kind
+    if entry.country in ("UNO", "IGO"):
+        return "igo"
+    if entry.kind in ("media", "company", "party", "state-body"):
+        return "group"
+    return "state"
+
+
+def _modifies(t: Token, head: Token) -> bool:
+    """True when t sits in head's left modifiers or in a prepositional "of" phrase of head."""
+    if t.i < head.i:
+        return True
+    anc = t
+    while anc.head.i != anc.i and anc.head.i != head.i:
+        anc = anc.head
+    return anc.dep_ == "prep" and anc.lower_ in ("of", "for", "from", "at", "in")
+
+
+def _blocks(sector: str) -> tuple[str, ...]:
+    return tuple(sector[i:i + 3] for i in range(0, len(sector), 3) if sector[i:i + 3])
+
+
+def _role_name(span: Span) -> str:
+    """A display name for a role phrase, without anonymity adjectives."""
+    name = "".join(t.text_with_ws for t in span if t.lower_ not in word_class("anonymity")).strip()
+    return name or span.text
+
+
+def _inside_role_phrase(token: Token, gazetteer: Gazetteer) -> bool:
+    """A noun inside another role phrase's "of" modifier ("director of national defense")."""
+    if token.dep_ != "pobj" or token.head.lower_ not in ("of", "for"):
+        return False
+    owner = token.head.head
+    return owner.pos_ in ("NOUN", "PROPN") and (
+        gazetteer.sector_of(owner.lemma_.lower()) is not None or owner.lemma_.lower() in word_class("generic_role"))
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+
+
+def _name_of(token: Token) -> str:
+    """The full PERSON name around a token (its entity span)."""
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    return token.text
+
+
+def _np_text(token: Token) -> str:
+    parts = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "punct")]
+    return " ".join(t.lower_ for t in parts) if parts else token.lower_

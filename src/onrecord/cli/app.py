@@ -1,0 +1,31 @@
+"""Typer root of the `onrecord` command; one module per command, heavy imports inside them."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .analyze import analyze_command
+from .eval import eval_app
+
+app = typer.Typer(name="onrecord", no_args_is_help=True, add_completion=False,
+                  help="News articles in, a sourced record of who said and did what to whom out.")
+app.command("analyze")(analyze_command)
+app.add_typer(eval_app, name="eval")
+
+
+@app.callback()
+def root(verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress to stderr.")] = False) -> None:
+    """onrecord command line."""
+    from rich.logging import RichHandler
+
+    from .console import err_console
+
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s",
+                        handlers=[RichHandler(console=err_console, show_path=False)])
+
+
+def main() -> None:
+    app()

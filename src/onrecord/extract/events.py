@@ -1,0 +1,331 @@
+"""PLOVER events from a parsed article: trigger, type, mode, context, actor, recipient, flags."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..actors.resolve import ActorIndex
+from ..model import Event, EventDate, Statement, TextSpan
+from .dates import resolve_date
+from .stance import is_negated, stance_words
+from .lexicon import TriggerEntry, context_of, plover_score, trigger_entries
+
+COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}      # → AGREE (PLOVER manual)
+CONFLICT_FUTURE = {"ASSAULT", "COERCE", "SANCTION"}                 # announced → THREATEN
+RECIPIENT_PREPS = {"to", "against", "on", "at", "with", "toward", "towards", "into", "from", "over"}
+
+
+@dataclass
+class DraftEvent:
+    trigger: list[Token]
+    entry: TriggerEntry
+    type: str
+    mode: str | None
+    actor: list[str] = field(default_factory=list)
+    recipient: list[str] = field(default_factory=list)
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    historical: bool = False
+    attributed_to: str | None = None
+    date: EventDate | None = None
+    context: list[str] = field(default_factory=list)
+
+    @property
+    def token(self) -> Token:
+        return self.trigger[0]
+
+
+def find_events(doc: Doc, actors: ActorIndex, published: dt.date | None) -> list[DraftEvent]:
+    """Event drafts for every trigger with at least one coded participant."""
+    drafts: list[DraftEvent] = []
+    for token in doc:
+        entry = _entry_for(token)
+        if entry is None:
+            continue
+        if token.dep_ == "amod" or token.ent_type_ in ("ORG", "GPE", "NORP", "PERSON", "FAC", "LAW", "WORK_OF_ART"):
+            continue
+        trig = [token] + [c for c in token.children if c.dep_ == "prt" and entry.particle == c.lower_]
+        if " " in entry.lemma and token.i > 0 and entry.lemma.startswith(token.doc[token.i - 1].lower_ + " "):
+            trig.append(token.doc[token.i - 1])
+        d = DraftEvent(trigger=trig, entry=entry, type=entry.type, mode=entry.mode or None)
+        d.actor = _ids(actors, _actor_tokens(token, actors))
+        d.recipient = [r for r in _ids(actors, _recipient_tokens(token, actors)) if r not in d.actor]
+        if not d.actor and not d.recipient:
+            continue
+        if "needs_obj" in entry.flags and not _has_object(token):
+            continue
+        _flags(d, token, published)
+        d.context = _contexts(token, entry)
+        drafts.append(d)
+    return _merge(drafts)
+
+
+def attribute(drafts: list[DraftEvent], statements: list[Statement], speaker_of: dict[str, str | None],
+              ) -> None:
+    """Set attributed_to for events inside a statement's content; announce the speaker's own plans."""
+    for d in drafts:
+        start = d.token.idx
+        host = None
+        for s in statements:
+            if any(c.start <= start < c.end for c in s.content):
+                if host is None or sum(c.end - c.start for c in s.content) < sum(c.end - c.start for c in host.content):
+                    host = s
+        if host is None:
+            continue
+        speaker = speaker_of.get(host.id)
+        if speaker and speaker in d.actor and (d.future or d.hypothetical) and not d.negated:
+            # the speaker announces its own action: the announcement is the event (PLOVER manual)
+            d.type = _announced(d.type)
+            if d.type == "THREATEN":
+                d.mode = None
+            d.future, d.hypothetical = True, False
+            continue
+        d.attributed_to = host.id
+
+
+def build_events(doc: Doc, drafts: list[DraftEvent]) -> list[Event]:
+    text = doc.text
+    out = []
+    for n, d in enumerate(drafts, 1):
+        first = min(d.trigger, key=lambda t: t.i)
+        last = max(d.trigger, key=lambda t: t.i)
+        if last.i - first.i > 3:   # a discontinuous particle: keep the head word only
+            first = last = d.token
+        s, e = first.idx, last.idx + len(last.text)
+        out.append(Event(
+            id=f"e{n}", type=d.type, mode=d.mode, context=d.context, actor=d.actor,  # type: ignore[arg-type]
+            recipient=d.recipient, trigger=TextSpan.of(text, s, e), attributed_to=d.attributed_to,
+            negated=d.negated, hypothetical=d.hypothetical, future=d.future, historical=d.historical,
+            date=d.date, score=plover_score(d.type, d.mode)))
+    return out
+
+
+# -- participants -----------------------------------------------------------------------
+
+def _options(token: Token) -> tuple[TriggerEntry, ...]:
+    pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ == "NOUN" else None
+    if pos is None:
+        return ()
+    for c in token.children:
+        if c.dep_ in ("prt", "prep"):
+            found = trigger_entries(f"{token.lemma_.lower()} {c.lower_}", pos)
+            if found:
+                return found
+        if c.dep_ in ("compound", "amod") and c.i == token.i - 1:
+            found = trigger_entries(f"{c.lower_} {token.lemma_.lower()}", pos)
+            if found:
+                return found
+    return tuple(e for e in trigger_entries(token.lemma_.lower(), pos)
+                 if not e.particle or any(c.dep_ in ("prt", "prep") and c.lower_ == e.particle
+                                          for c in token.children))
+
+
+def _entry_for(token: Token) -> TriggerEntry | None:
+    """The trigger reading of a token; among several, the one its neighbours or context support."""
+    options = _options(token)
+    if len(options) <= 1:
+        return options[0] if options else None
+    near = [t for t in list(token.children) + [token.head] if t.i != token.i]
+    for t in near:
+        types = {e.type for e in _options(t)}
+        for e in options:
+            if e.type in types:
+                return e
+    contexts = {context_of(t.lemma_.lower()) for t in token.sent} - {None}
+    for e in options:
+        if e.context and set(e.context.split(",")) & contexts:
+            return e
+    return options[0]
+
+
+def _actor_tokens(token: Token, actors: ActorIndex) -> list[Token]:
+    if token.pos_ == "NOUN":
+        for c in token.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and actors.actor_of(c) is not None:
+                return [c]
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+                return [p for p in prep.children if p.dep_ == "pobj"]
+        # an event noun as the object of a verb is done by the verb's subject ("launch an attack")
+        if token.dep_ == "dobj" or token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ == "VERB":
+            verb = token.head if token.dep_ == "dobj" else token.head.head
+            return _actor_tokens(verb, actors) if verb.pos_ in ("VERB", "AUX") else []
+        return []
+    v = token
+    for _ in range(8):
+        for c in v.children:
+            if c.dep_ == "nsubj":
+                if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+                    return [v.head]
+                return _with_conj(c)
+            if c.dep_ == "agent":
+                return [p for p in c.children if p.dep_ == "pobj"]
+        if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "relcl", "acl", "prep", "pobj", "attr") and v.head.i != v.i:
+            if v.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in v.head.children) and v.head.i != token.i:
+                # object control: "urged Iran to stop" → Iran acts
+                return [c for c in v.head.children if c.dep_ == "dobj"]
+            v = v.head
+            continue
+        break
+    return []
+
+
+def _has_object(token: Token) -> bool:
+    """The trigger has an object or complement (what "needs_obj" entries require)."""
+    for c in token.children:
+        if c.dep_ in ("dobj", "dative", "poss", "nsubjpass", "ccomp", "xcomp"):
+            return True
+        if c.dep_ == "prep" and any(p.dep_ in ("pobj", "pcomp") for p in c.children):
+            return True
+    return False
+
+
+def _recipient_tokens(token: Token, actors: ActorIndex) -> list[Token]:
+    out: list[Token] = []
+    for c in token.children:
+        if c.dep_ in ("dobj", "dative") or (c.dep_ == "nsubjpass" and token.pos_ == "VERB"):
+            out.extend(_participant_of(c, actors))
+        elif c.dep_ == "prep" and (c.lower_ in RECIPIENT_PREPS or c.lower_ == "of" and token.pos_ == "NOUN"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(_participant_of(p, actors))
+    if not out and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
+        # "sanctions bar North Korea": the governing verb's object
+        out.extend(t for c in token.head.children if c.dep_ == "dobj" for t in _participant_of(c, actors))
+    return out
+
+
+def _participant_of(tok: Token, actors: ActorIndex) -> list[Token]:
+    """A participant, or the actor of an event noun ("defending Moscow's invasion" → Moscow)."""
+    if actors.actor_of(tok) is not None:
+        return _with_conj(tok)
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound") and actors.actor_of(c) is not None:
+            return [c]
+    return _with_conj(tok)
+
+
+def _with_conj(tok: Token) -> list[Token]:
+    return [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+
+
+def _ids(actors: ActorIndex, toks: list[Token]) -> list[str]:
+    out: list[str] = []
+    for t in toks:
+        a = actors.actor_of(t)
+        actor = actors.get(a)
+        if a and a not in out and actor is not None and actor.country:
+            out.append(a)
+    return out
+
+
+# -- flags -------------------------------------------------------------------------------
+
+def _governing_verb(token: Token) -> Token:
+    v = token
+    for _ in range(6):
+        if v.pos_ in ("VERB", "AUX") and v.dep_ not in ("amod",):
+            return v
+        if v.head.i == v.i:
+            return v
+        v = v.head
+    return v
+
+
+def _flags(d: DraftEvent, token: Token, published: dt.date | None) -> None:
+    verb = _governing_verb(token)
+    possible = stance_words("possible") | {"would"}
+    future = stance_words("future")
+    prevent = stance_words("prevent")
+    chain = [token] if token.i == verb.i else [token, verb]
+    for v in chain:
+        if is_negated(v):
+            d.negated = True
+        for c in v.children:
+            if c.dep_ == "aux" and c.lower_ in possible:
+                d.hypothetical = True
+            if c.dep_ in ("aux", "advmod") and c.lower_ in future:
+                d.future = True
+            if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+                d.hypothetical = True
+            if c.dep_ == "det" and c.lower_ in ("any", "no"):
+                if c.lower_ == "no":
+                    d.negated = True
+                else:
+                    d.hypothetical = True
+    # an event noun governed by a verb of prevention did not happen ("bar … from any sales")
+    anc = token.head
+    for _ in range(3):
+        if anc.lemma_.lower() in prevent and anc.i != token.i:
+            d.negated = True
+            break
+        if anc.head.i == anc.i:
+            break
+        anc = anc.head
+    # "would" after a reporting verb is the future in the past
+    if d.hypothetical and any(c.lower_ == "would" for c in verb.children) and verb.dep_ in ("ccomp", "conj"):
+        d.hypothetical = False
+        d.future = True
+    # "plans to"/"intends to" X
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in future:
+        d.future = True
+    d.date = _date(token, verb, published)
+    if d.date is not None and published is not None:
+        r = resolve_date(d.date.span.text if d.date.span else d.date.value, published)
+        d.historical = bool(r and r.historical)
+
+
+def _date(token: Token, verb: Token, published: dt.date | None) -> EventDate | None:
+    doc = token.doc
+    for v in (token, verb):
+        for c in v.subtree:
+            if c.ent_type_ != "DATE" or c.head.i not in (v.i,) and c.head.head.i != v.i:
+                continue
+            for ent in doc.ents:
+                if ent.start <= c.i < ent.end and ent.label_ == "DATE":
+                    r = resolve_date(ent.text, published)
+                    if r:
+                        return EventDate(value=r.value, precision=r.precision,  # type: ignore[arg-type]
+                                         span=TextSpan.of(doc.text, ent.start_char, ent.end_char))
+    return None
+
+
+def _contexts(token: Token, entry: TriggerEntry) -> list[str]:
+    found = [c for c in entry.context.split(",") if c] if entry.context else []
+    sent = token.sent
+    for t in sent:
+        c = context_of(t.lemma_.lower())
+        if c and c not in found:
+            found.append(c)
+    return found
+
+
+def _announced(kind: str) -> str:
+    if kind in COOPERATIVE_FUTURE:
+        return "AGREE"
+    if kind == "RETREAT":
+        return "CONCEDE"
+    if kind in CONFLICT_FUTURE:
+        return "THREATEN"
+    return kind
+
+
+def _merge(drafts: list[DraftEvent]) -> list[DraftEvent]:
+    """A noun trigger that is an argument of a verb trigger of the same type is the same event."""
+    by_token = {d.token.i: d for d in drafts}
+    drop: set[int] = set()
+    for d in drafts:
+        t = d.token
+        if t.pos_ != "NOUN":
+            continue
+        head = t.head
+        other = by_token.get(head.i)
+        if other is not None and other.type == d.type and t.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "attr"):
+            for a in d.actor:
+                if a not in other.actor and a not in other.recipient:
+                    other.actor.append(a)
+            drop.add(t.i)
+    return [d for d in drafts if d.token.i not in drop]

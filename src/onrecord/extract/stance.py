@@ -1,0 +1,69 @@
+"""How a speaker presents content: polarity (+/-) and certainty, FactBank-style."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from ..lexicons import load_table
+
+
+@lru_cache(maxsize=None)
+def stance_words(cls: str) -> frozenset[str]:
+    """The words of one class of data/stance_words.tsv."""
+    return frozenset(r["word"] for r in load_table("stance_words.tsv", ("word", "class")) if r["class"] == cls)
+
+
+def is_negated(pred: Token) -> bool:
+    """The predicate is negated by an adverb, a negative determiner or quantifier, or "nor"."""
+    neg = stance_words("negator")
+    for c in pred.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "cc", "preconj") and c.lower_ in neg):
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "expl") and (
+                c.lower_ in neg or any(d.dep_ == "det" and d.lower_ in neg for d in c.children)):
+            return True
+    return False
+
+
+def content_polarity(heads: list[Token]) -> str:
+    """"-" when the content's main predicate is negated (not deontically) or declared false."""
+    deontic = stance_words("deontic")
+    falsity = stance_words("falsity")
+    for head in heads:
+        for pred in _predicates(head):
+            if pred.lemma_.lower() in deontic or pred.lower_ in deontic or any(
+                    c.lower_ in deontic and c.dep_ in ("aux", "acomp", "dobj", "attr") for c in pred.children):
+                continue
+            if is_negated(pred):
+                return "-"
+            for c in pred.children:
+                if c.dep_ in ("acomp", "attr", "oprd") and (c.lower_ in falsity or c.lemma_.lower() in falsity):
+                    return "-"
+            if pred.lower_ in falsity or pred.lemma_.lower() in falsity:
+                return "-"
+    return "+"
+
+
+def content_certainty(heads: list[Token], base: str) -> str:
+    """Lower the cue's certainty by modals and hedging adverbs on the content's predicates."""
+    rank = {"certain": 3, "probable": 2, "possible": 1, "unknown": 0}
+    best = base if base in rank else "certain"
+    possible, probable = stance_words("possible"), stance_words("probable")
+    for head in heads:
+        for pred in _predicates(head):
+            for c in pred.children:
+                if c.dep_ in ("aux", "advmod") and c.lower_ in possible and rank[best] > 1:
+                    best = "possible"
+                elif c.dep_ in ("aux", "advmod") and c.lower_ in probable and rank[best] > 2:
+                    best = "probable"
+    return best
+
+
+def _predicates(head: Token) -> list[Token]:
+    """The head and predicates coordinated with it (", nor are there plans", "and thought …")."""
+    out = [head]
+    for c in head.children:
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX", "ADJ"):
+            out.append(c)
+    return out

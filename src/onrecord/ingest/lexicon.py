@@ -1,0 +1,86 @@
+"""Ingest's word lists (boilerplate, calendar words, time zones, stop words), read once per process."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicons import load_table
+
+_EDGE = re.compile(r"^[\s»›>•·*#|:\-–—→]+|[\s»›>•·*#|:.!…\-–—→]+$")
+_COUNT = re.compile(r"\s*(?:\(\d[\d,]*\)|\[\d[\d,]*\]|\d[\d,]*)$")
+_SPACES = re.compile(r"\s+")
+
+
+def norm_phrase(text: str) -> str:
+    """Lower-cased phrase without edge punctuation, bullets or a trailing count."""
+    text = text.replace("’", "'").replace("‘", "'").casefold()
+    text = _EDGE.sub("", text)
+    text = _COUNT.sub("", text)
+    text = _EDGE.sub("", text)
+    return _SPACES.sub(" ", text)
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """The rows of boilerplate.tsv grouped by kind."""
+    lines: dict[str, str]
+    prefixes: tuple[tuple[str, str], ...]
+    sections: frozenset[str]
+    placeholders: frozenset[str]
+    roles: frozenset[str]
+    legal: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def boilerplate() -> Boilerplate:
+    """Boilerplate phrases and byline vocabulary from boilerplate.tsv."""
+    rows = load_table("boilerplate.tsv", required=("kind", "phrase"))
+    by_kind: dict[str, list[tuple[str, str]]] = {}
+    for row in rows:
+        by_kind.setdefault(row["kind"], []).append((row["phrase"].casefold(), row.get("reason", "")))
+    return Boilerplate(
+        lines={norm_phrase(p): r for p, r in by_kind.get("line", [])},
+        # longest first so "read more about" wins over "read more"
+        prefixes=tuple(sorted(by_kind.get("prefix", []), key=lambda x: -len(x[0]))),
+        sections=frozenset(p for p, _ in by_kind.get("section", [])),
+        placeholders=frozenset(p for p, _ in by_kind.get("placeholder", [])),
+        roles=frozenset(p for p, _ in by_kind.get("role", [])),
+        legal=frozenset(p for p, _ in by_kind.get("legal", [])),
+    )
+
+
+@dataclass(frozen=True)
+class DateWords:
+    """Month numbers, weekday names and timestamp labels from ingest_dates.tsv."""
+    months: dict[str, int]
+    weekdays: frozenset[str]
+    labels: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def date_words() -> DateWords:
+    """Calendar words from ingest_dates.tsv."""
+    rows = load_table("ingest_dates.tsv", required=("kind", "word"))
+    months = {r["word"]: int(r["value"]) for r in rows if r["kind"] == "month"}
+    weekdays = frozenset(r["word"] for r in rows if r["kind"] == "weekday")
+    labels = {r["word"]: r["value"] for r in rows if r["kind"] == "label"}
+    return DateWords(months=months, weekdays=weekdays, labels=labels)
+
+
+@lru_cache(maxsize=1)
+def timezones() -> dict[str, str]:
+    """Zone abbreviation → IANA name or fixed offset, from ingest_timezones.tsv."""
+    return {r["abbr"]: r["zone"] for r in load_table("ingest_timezones.tsv", required=("abbr", "zone"))}
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> dict[str, frozenset[str]]:
+    """Language code → frequent function words, from ingest_stopwords.tsv."""
+    rows = load_table("ingest_stopwords.tsv", required=("lang", "words"))
+    return {r["lang"]: frozenset(r["words"].split()) for r in rows}
+
+
+def alternation(words: list[str] | set[str] | frozenset[str] | dict[str, object]) -> str:
+    """A regex alternation of words, longest first, each escaped."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))

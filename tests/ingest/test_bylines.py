@@ -1,0 +1,62 @@
+"""Bylines and contact lines: person names become authors; placeholders are only removed."""
+from __future__ import annotations
+
+import pytest
+
+from onrecord.ingest.bylines import parse_byline, parse_contact, split_authors
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("By Jane Smith", ("Jane Smith",)),
+    ("By JANE SMITH and JOHN DOE", ("Jane Smith", "John Doe")),
+    ("By Timothy W. Martin", ("Timothy W. Martin",)),
+    ("By Jane Smith, Staff Writer", ("Jane Smith",)),
+    ("BY: Kim Lee & Ravi Patel", ("Kim Lee", "Ravi Patel")),
+    ("Written by Ana de la Cruz", ("Ana de la Cruz",)),
+    ("Byline: Amber Phillips.", ("Amber Phillips",)),
+])
+def test_byline_authors(line: str, authors: tuple[str, ...]) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.authors == authors and not byline.placeholder
+
+
+@pytest.mark.parametrize("line", ["by News", "By Staff", "by admin", "By Editor", "By Web Desk", "By Reuters"])
+def test_byline_placeholders(line: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.authors == () and byline.placeholder
+
+
+@pytest.mark.parametrize("line", [
+    "By the way, the minister said no.",
+    "By 2030 the plant will close.",
+    "By contrast, exports rose.",
+    "Bystanders filmed the crash.",
+])
+def test_byline_rejects_sentences(line: str) -> None:
+    assert parse_byline(line) is None
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Write to Timothy W. Martin at timothy.martin@wsj.com", ("Timothy W. Martin",)),
+    ("Write to Jane Doe at jane@x.com and John Roe at john@x.com", ("Jane Doe", "John Roe")),
+    ("Jane Doe can be reached at jane@example.org.", ("Jane Doe",)),
+    ("Contact Sam Lee at sam.lee@example.org or on Twitter.", ("Sam Lee",)),
+    ("Email tips to news@example.org", ()),
+])
+def test_contact_lines(line: str, names: tuple[str, ...]) -> None:
+    assert parse_contact(line) == names
+
+
+@pytest.mark.parametrize("line", [
+    "He wrote to officials at the ministry.",
+    "Reporters asked whether jane@example.org was real, and she said no.",
+])
+def test_contact_rejects_other_lines(line: str) -> None:
+    assert parse_contact(line) is None
+
+
+def test_split_authors_drops_roles() -> None:
+    assert split_authors("Tom Krisher; Ap Auto Writer") == ["Tom Krisher"]
+    assert split_authors("Sarah E Needleman") == ["Sarah E Needleman"]
