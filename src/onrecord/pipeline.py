@@ -62,7 +62,7 @@ class Analyzer:
         items = list(articles) if not isinstance(articles, list) else articles
         docs = self.nlp.pipe((a.text for a in items), batch_size=self.settings.nlp.batch_size)
         for article, doc in zip(items, docs):
-            actors = self.resolver.resolve(doc, parse_published(article.published))
+            actors = self.resolver.resolve(doc, parse_published(article.published), article.dateline)
             yield build_record(article, extract(doc, article, actors))
 
     def run(self, sources: Iterable[Source]) -> Iterator[Record | Failure]:

@@ -75,7 +75,7 @@ class ActorResolver:
             self.matcher.add("GAZ", patterns[i:i + 1000])
 
     # -- public -------------------------------------------------------------------------
-    def resolve(self, doc: Doc, when: dt.date | None = None) -> ActorIndex:
+    def resolve(self, doc: Doc, when: dt.date | None = None, dateline: str | None = None) -> ActorIndex:
         """Find actor mentions in `doc` and code them; `when` picks office holders by date."""
         entities: dict[str, _Entity] = {}
         token_key: dict[int, str] = {}
@@ -88,17 +88,64 @@ class ActorResolver:
         for span, entry in gaz_spans:
             ent = self._entity_from_entry(entry, span, when)
             self._add(entities, token_key, ent, span)
-        # 2. role noun phrases and person names
+        # 2. role noun phrases and person names (also institutions the gazetteer knows without a
+        #    country: "Iran's foreign ministry")
         for token in doc:
-            if token.i in token_key and token.ent_type_ != "PERSON":
+            known = token_key.get(token.i)
+            if known is not None and entities[known].kind in ("state", "igo"):
+                continue     # a country, capital or IGO the gazetteer knows, whatever NER thinks
+            if known is not None and token.ent_type_ != "PERSON" and entities[known].code.country \
+                    and not _has_country_modifier(token, span_entry):
                 continue
             ent_span = self._role_phrase(token, span_entry, when)
             if ent_span is not None:
                 ent, span = ent_span
+                if known is not None and not ent.code.sectors:
+                    ent.code = ActorCode(country=ent.code.country, sectors=entities[known].code.sectors)
                 self._add(entities, token_key, ent, span, head=token)
+        self._appositions(doc, entities, token_key)
         # 3. pronouns and definite descriptions
         self._corefer(doc, entities, token_key)
+        # 4. domestic institutions and officials with no country of their own: the story's country
+        home = self._home_country(entities, dateline)
+        if home:
+            for e in entities.values():
+                if e.code.country is None and e.code.sectors and e.kind in ("person", "group"):
+                    e.code = ActorCode(country=home, sectors=e.code.sectors)
         return self._index(doc, entities, token_key)
+
+    def _home_country(self, entities: dict[str, _Entity], dateline: str | None) -> str | None:
+        """The country the story is set in: its dateline's, else the most mentioned state."""
+        if dateline:
+            for entry in self.gazetteer.lookup(dateline.title()) + self.gazetteer.lookup(dateline):
+                if entry.country and len(entry.country) == 3 and entry.country not in ("UNO", "IGO"):
+                    return entry.country
+        counts: dict[str, int] = {}
+        for e in entities.values():
+            if e.code.country and e.kind == "state":
+                counts[e.code.country] = counts.get(e.code.country, 0) + len(e.mentions)
+        if not counts:
+            return None
+        best = max(counts.values())
+        top = [c for c, n in counts.items() if n == best]
+        return top[0] if len(top) == 1 else None
+
+    def _appositions(self, doc: Doc, entities: dict[str, _Entity], token_key: dict[int, str]) -> None:
+        """A person and a role phrase in apposition are one actor ("Marta Ferreira, a spokesperson for the EU")."""
+        for token in doc:
+            if token.dep_ != "appos":
+                continue
+            a, b = token_key.get(token.head.i), token_key.get(token.i)
+            if not a or not b or a == b or a not in entities or b not in entities:
+                continue
+            ea, eb = entities[a], entities[b]
+            person, role = (ea, eb) if ea.kind == "person" and ea.named else (eb, ea) if eb.kind == "person" and eb.named else (None, None)
+            if person is None or role is None or role.kind == "state":
+                continue
+            if person.code.country is None or not person.code.sectors:
+                person.code = ActorCode(country=person.code.country or role.code.country,
+                                        sectors=person.code.sectors or role.code.sectors)
+            self._merge(entities, token_key, role.key, person.key)
 
     # -- mentions ------------------------------------------------------------------------
     def _gazetteer_spans(self, doc: Doc) -> list[tuple[Span, GazetteerEntry]]:
@@ -184,7 +231,7 @@ class ActorResolver:
         elif person_role:
             name = _role_name(span)
             key = f"np|{token.i}"
-            kind, person = "person", True
+            kind, person = ("generic" if country is None and generic is not None else "person"), True
         elif country is not None and not plural and not self.gazetteer.person_role(lemma):
             # an institution of a state ("the Kim regime", "the government"): the state's organ
             name = self.gazetteer.country_name(country)
@@ -193,7 +240,9 @@ class ActorResolver:
         else:
             name = _role_name(span)
             key = f"np|{code.render()}|{name.lower()}"
-            kind, person = ("generic" if country is None else "group"), False
+            # generic sources ("experts", "Western diplomats") never take the story's country
+            kind = "generic" if (country is None and (generic is not None or not sectors)) else "group"
+            person = False
         ent = _Entity(key=key, name=name, code=code, kind=kind,
                       named=(named or kind == "state") and not anonymous,
                       person=person, plural=plural, head_lemma=lemma)
@@ -217,6 +266,7 @@ class ActorResolver:
                         if k == old:
                             del token_key[i]
         have.mentions.append((span.start_char, span.end_char))
+        have.heads.add(span.root.lemma_.lower())
         for t in span:
             token_key[t.i] = have.key
         if head is not None:
@@ -224,12 +274,26 @@ class ActorResolver:
 
     # -- coreference ---------------------------------------------------------------------
     def _corefer(self, doc: Doc, entities: dict[str, _Entity], token_key: dict[int, str]) -> None:
-        """Link pronouns and bare definite role phrases to the most salient earlier actor."""
+        """Link pronouns and definite descriptions to the most salient earlier actor."""
         history: list[tuple[int, str, bool]] = []      # (token index, entity key, was subject)
         for token in doc:
             key = token_key.get(token.i)
             low = token.lower_
-            if key is not None and token.dep_ != "compound":
+            if token.pos_ == "PRON":
+                target = self._pronoun_antecedent(token, history, entities)
+                if target is None:
+                    continue
+                if token.dep_ == "poss" and key is not None and key != target and key in entities:
+                    # "its foreign minister": the owner phrase takes the antecedent's country
+                    owner = entities[key]
+                    if owner.code.country is None:
+                        owner.code = ActorCode(country=entities[target].code.country, sectors=owner.code.sectors)
+                    continue
+                token_key[token.i] = target
+                entities[target].mentions.append((token.idx, token.idx + len(token.text)))
+                history.append((token.i, target, token.dep_.startswith("nsubj")))
+                continue
+            if key is not None and key in entities and token.dep_ != "compound":
                 ent = entities[key]
                 if (ent.code.country is None and ent.person and not ent.named
                         and token.pos_ == "NOUN" and _definite(token)):
@@ -239,32 +303,34 @@ class ActorResolver:
                         key = target
                 history.append((token.i, key, token.dep_.startswith("nsubj")))
                 continue
-            if token.pos_ == "NOUN" and low in word_class("state_noun") and _definite(token):
+            if token.pos_ != "NOUN" or not _definite(token):
+                continue
+            if low in word_class("state_noun"):
                 # "the country": the state of the most recent actor that has one
                 target = self._antecedent(history, entities, lambda e: e.code.country is not None
                                           and e.kind in ("state", "person", "group"))
                 if target is not None:
                     target = self._state_of(entities, entities[target].code.country)
-                if target is not None:
-                    token_key[token.i] = target
-                    entities[target].mentions.append((token.idx, token.idx + len(token.text)))
-                continue
-            if token.pos_ != "PRON":
-                continue
-            if low in word_class("pron_person"):
-                target = self._antecedent(history, entities, lambda e: e.person and not e.plural)
-            elif low in word_class("pron_thing"):
-                target = self._antecedent(history, entities,
-                                          lambda e: e.kind in ("state", "igo", "group", "organization"),
-                                          subjects_first=True)
-            elif low in word_class("pron_plural"):
-                target = self._antecedent(history, entities, lambda e: e.plural or e.kind == "state")
+            elif low in word_class("org_noun"):
+                target = self._antecedent(history, entities, lambda e: e.kind in ("igo", "group") and not e.person)
             else:
-                continue
+                target = self._antecedent(history[-12:], entities, lambda e: not e.person and e.kind != "generic"
+                                          and token.lemma_.lower() in (e.heads | {e.head_lemma}))
             if target is not None:
                 token_key[token.i] = target
                 entities[target].mentions.append((token.idx, token.idx + len(token.text)))
                 history.append((token.i, target, token.dep_.startswith("nsubj")))
+
+    def _pronoun_antecedent(self, token: Token, history, entities) -> str | None:
+        low = token.lower_
+        if low in word_class("pron_person"):
+            return self._antecedent(history, entities, lambda e: e.person and not e.plural)
+        if low in word_class("pron_thing"):
+            return self._antecedent(history, entities, lambda e: e.kind in ("state", "igo", "group")
+                                    and not e.person, subjects_first=True)
+        if low in word_class("pron_plural"):
+            return self._antecedent(history, entities, lambda e: e.plural or e.kind in ("state", "group"))
+        return None
 
     def _description_antecedent(self, history, entities, ent: _Entity) -> str | None:
         """The earlier person a definite role phrase ("the unnamed official") describes again.
@@ -305,10 +371,10 @@ class ActorResolver:
         recent = history[-40:]
         if subjects_first:
             for _, key, subj in reversed(recent):
-                if subj and ok(entities[key]):
+                if subj and key in entities and ok(entities[key]):
                     return key
         for _, key, _ in reversed(recent):
-            if ok(entities[key]):
+            if key in entities and ok(entities[key]):
                 return key
         return None
 
@@ -355,6 +421,18 @@ def _modifies(t: Token, head: Token) -> bool:
     while anc.head.i != anc.i and anc.head.i != head.i:
         anc = anc.head
     return anc.dep_ == "prep" and anc.lower_ in ("of", "for", "from", "at", "in")
+
+
+def _has_country_modifier(token: Token, span_entry: dict[int, GazetteerEntry]) -> bool:
+    """The phrase names its own country outside the gazetteer span ("Ukraine's General Staff")."""
+    head = token
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    for c in head.children:
+        if c.dep_ in ("poss", "amod", "compound") and c.i in span_entry and span_entry[c.i].type in (
+                "name", "variant", "demonym") and c.i not in {t.i for t in token.subtree if t.i >= token.i}:
+            return span_entry[c.i] is not span_entry.get(token.i)
+    return False
 
 
 def _blocks(sector: str) -> tuple[str, ...]:

@@ -326,7 +326,7 @@ def _codes_of(refs: Any, table: dict[Any, frozenset[str]]) -> frozenset[str]:
 
 
 def _accepts(expected: Codes, found: frozenset[str]) -> bool:
-    return not found if expected is None else any(code in found for code in expected)
+    return True if expected is None else any(code in found for code in expected)
 
 
 def _align(items: tuple[Any, ...], ranges: list[Span | None], preds: list[dict[str, Any]],
@@ -345,7 +345,7 @@ def _align(items: tuple[Any, ...], ranges: list[Span | None], preds: list[dict[s
                     and _overlaps(span, rng) and accepts(item, preds[j])), None)
         used.update([] if hit is None else [hit])
         hits.append(hit)
-    excused = [rng for item, rng in zip(items, ranges) if rng is not None]
+    excused = [rng for item, rng in zip(items, ranges) if item.optional and rng is not None]
     extras = [j for j, span in enumerate(spans) if j not in used
               and not (span is not None and any(_overlaps(span, rng) for rng in excused))]
     required = [hit for item, hit in zip(items, hits) if not item.optional]

@@ -199,12 +199,20 @@ def _recipient_tokens(token: Token, actors: ActorIndex) -> list[Token]:
 
 
 def _participant_of(tok: Token, actors: ActorIndex) -> list[Token]:
-    """A participant, or the actor of an event noun ("defending Moscow's invasion" → Moscow)."""
+    """A participant; the antecedent of a relative pronoun; the actor of an event noun
+    ("defending Moscow's invasion" → Moscow); the partner of a relation ("relations with Tehran")."""
+    if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
+        tok = tok.head.head
     if actors.actor_of(tok) is not None:
         return _with_conj(tok)
     for c in tok.children:
         if c.dep_ in ("poss", "compound") and actors.actor_of(c) is not None:
             return [c]
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "against", "toward", "towards"):
+            found = [p for p in prep.children if p.dep_ == "pobj" and actors.actor_of(p) is not None]
+            if found:
+                return _with_conj(found[0])
     return _with_conj(tok)
 
 

@@ -60,7 +60,7 @@ def find_statements(doc: Doc) -> list[Draft]:
                 continue
             _quote_kind(draft, quotes)
             drafts.append(draft)
-    return _fold_nested(drafts)
+    return _drop_covered_nominals(drafts)
 
 
 def build_statements(doc: Doc, drafts: list[Draft], actors: ActorIndex,
@@ -68,6 +68,7 @@ def build_statements(doc: Doc, drafts: list[Draft], actors: ActorIndex,
     """Records for statement drafts: speaker actor, polarity, certainty, date."""
     text = doc.text
     out: list[Statement] = []
+    drafts = _fold_nested([d for d in drafts if d.speaker is not None], actors)
     for n, d in enumerate(drafts, 1):
         cue_start = d.cue[0].idx
         cue_end = d.cue[-1].idx + len(d.cue[-1].text)
@@ -173,7 +174,21 @@ def _nominal(token: Token) -> Draft | None:
 # -- helpers -----------------------------------------------------------------------------
 
 def _subject(verb: Token) -> Token | None:
-    """The subject of a verb, inherited through coordination, relative clauses and control."""
+    """The subject of a verb, inherited through coordination, relative clauses and control.
+
+    A subjectless participle ("…, claiming that …") takes the subject of the reporting verb it
+    hangs from, not of the reported clause it may be attached to."""
+    if verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        anc = verb.head
+        for _ in range(5):
+            if anc.i == anc.head.i and anc is not verb:
+                break
+            if anc is not verb and anc.pos_ == "VERB" and cue_entry(anc.lemma_.lower(), "VERB") is not None \
+                    and anc.dep_ != "ccomp":
+                found = _subject(anc)
+                if found is not None:
+                    return found
+            anc = anc.head
     seen = 0
     v = verb
     while seen < 6:
@@ -265,25 +280,31 @@ def _quote_kind(draft: Draft, quotes: list[tuple[int, int]]) -> None:
         draft.quote = "mixed"
 
 
-def _fold_nested(drafts: list[Draft]) -> list[Draft]:
-    """A belief cue inside the same speaker's content hedges that statement, not a new one."""
+def _fold_nested(drafts: list[Draft], actors: ActorIndex) -> list[Draft]:
+    """A belief cue inside the content of the same speaker's statement continues that statement
+    ("said he hadn't heard … and thought the report was false"): it hedges it, it is not a new one."""
     out: list[Draft] = []
     for d in drafts:
+        me = actors.actor_of(d.speaker)
         host = None
-        if d.entry.belief:
-            for o in drafts:
-                if o is d or o.speaker is None or d.speaker is None:
-                    continue
-                inside = any(s <= d.cue_token.idx < e for s, e in o.ranges)
-                same = d.speaker.i == o.speaker.i or (d.speaker.pos_ == "PRON" and _subject(o.cue_token) is not None)
-                if inside and same:
-                    host = o
-                    break
+        for o in drafts:
+            if o is d or me is None or not d.entry.belief or actors.actor_of(o.speaker) != me:
+                continue
+            if any(s <= d.cue_token.idx < e for s, e in o.ranges):
+                host = o
+                break
         if host is None:
             out.append(d)
         else:
             host.heads.extend(d.heads)
     return out
+
+
+def _drop_covered_nominals(drafts: list[Draft]) -> list[Draft]:
+    """A nominal cue that is the object of a verbal cue ("dismissed reports that …") is part of it."""
+    verbal = {d.cue_token.i for d in drafts if d.cue_token.pos_ in ("VERB", "AUX")}
+    return [d for d in drafts if not (d.cue_token.pos_ == "NOUN" and d.cue_token.head.i in verbal
+                                      and d.cue_token.dep_ in ("dobj", "pobj", "nsubjpass"))]
 
 
 def speaker_range(token: Token) -> tuple[int, int]:
