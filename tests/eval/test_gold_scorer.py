@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 import re
 import subprocess
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from onrecord.errors import GoldError
-from onrecord.eval.gold import _actor_codes as actor_codes
-from onrecord.eval.gold import locate
 from onrecord.eval import (ArticleScore, Counts, GoldFile, GoldReport, Tally, load_gold, resolve_input,
                            score_files, score_record)
+# used only to aim generated predictions at gold anchors; agreement itself is judged by the reference
+from onrecord.eval.gold import _actor_codes as actor_codes
+from onrecord.eval.gold import locate
 from onrecord.model import Actor, Article, Cue, Event, Record, Speaker, Statement, TextSpan
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -74,12 +75,14 @@ def score_fixture(name: str) -> ArticleScore:
 def test_statements_fixture_counts_every_rule():
     score = score_fixture("statements")
     # tp: PRKGOV holds PRK; null speaker (actor without country, and no speaker at all); LBY among SYR|LBY;
-    #     anchor found across different whitespace; first of two overlapping anchors takes the cue.
-    # fn: wrong speaker (RUS for USA); PRK for a null speaker; anchor absent; second overlapping anchor.
-    # fp: the two wrong-speaker predictions, a cue with no gold, a cue without offsets.
+    #     anchor found across different whitespace; first of two overlapping anchors takes the cue;
+    #     an empty cue inside the anchor.
+    # fn: wrong speaker (RUS for USA); PRK for a null speaker; anchor absent; second overlapping anchor;
+    #     a cue that starts where the anchor ends.
+    # fp: the two wrong-speaker predictions, a cue with no gold, a cue without offsets, the touching cue.
     # The extra prediction on the optional "Moscow later said" anchor is excused.
-    assert score.statements == Counts(tp=6, fp=4, fn=4)
-    assert score.stance == Tally(5, 6)
+    assert score.statements == Counts(tp=7, fp=5, fn=5)
+    assert score.stance == Tally(6, 7)
     assert "anchor not in text: 'This sentence is absent'" in score.problems
     assert "stance 'Weapon experts have said': got '-', want '+'" in score.problems
 
@@ -127,23 +130,23 @@ def test_failed_run_scores_all_non_optional_items_missed():
 
 def test_totals_summary_and_dict_over_all_fixtures():
     report = score_files(sorted(GOLD.glob("*.json")), read_from(RECORDS))
-    assert report.summary() == ("statements F1 0.545 (P 0.600 R 0.500); stance 0.833; events F1 0.533 "
+    assert report.summary() == ("statements F1 0.538 (P 0.583 R 0.500); stance 0.857; events F1 0.533 "
                                 "(P 0.571 R 0.500); text 4/6; meta 6/11; amounts 4/6; failed runs 1")
     data = json.loads(json.dumps(report.to_dict()))
-    assert data["totals"]["statements"]["tp"] == 6 and data["totals"]["statements"]["fn"] == 6
+    assert (data["totals"]["statements"]["tp"], data["totals"]["statements"]["fn"]) == (7, 7)
     assert data["totals"]["events"] == pytest.approx(
         {"tp": 4, "fp": 3, "fn": 4, "precision": 4 / 7, "recall": 0.5, "f1": 8 / 15})
     assert data["totals"]["failed_runs"] == 1
     assert data["failures"][0]["id"] == "fx-missing"
     assert [a["id"] for a in data["articles"]] == ["fx-events", "fx-meta-strict", "fx-statements", "fx-text-meta"]
-    assert data["articles"][2]["stance"] == {"ok": 5, "total": 6, "rate": 5 / 6}
+    assert data["articles"][2]["stance"] == {"ok": 6, "total": 7, "rate": 6 / 7}
 
 
 def test_passes_thresholds():
     ok = score_files(sorted(p for p in GOLD.glob("*.json") if p.stem != "missing"), read_from(RECORDS))
-    assert ok.passes(min_statements=0.59, min_stance=0.83, min_events=0.57)
-    assert not ok.passes(min_statements=0.61)
-    assert not ok.passes(min_stance=0.84)
+    assert ok.passes(min_statements=0.58, min_stance=0.85, min_events=0.57)
+    assert not ok.passes(min_statements=0.59)
+    assert not ok.passes(min_stance=0.86)
     assert not ok.passes(min_events=0.58)
     assert not ok.passes(require_text=True)
     events_only = score_files([GOLD / "events.json"], read_from(RECORDS))

@@ -301,6 +301,16 @@ class ActorResolver:
                     if target is not None:
                         self._merge(entities, token_key, key, target)
                         key = target
+                elif (ent.code.country is None and not ent.person and ent.kind == "group"
+                        and token.pos_ == "NOUN" and _definite(token) and len(ent.mentions) == 1):
+                    # "the ministry" again: the institution named before with the same head noun
+                    lemma = token.lemma_.lower()
+                    target = self._antecedent(history, entities, lambda e: e.key != key and not e.person
+                                              and e.kind in ("group", "state")
+                                              and lemma in (e.heads | {e.head_lemma}))
+                    if target is not None:
+                        self._merge(entities, token_key, key, target)
+                        key = target
                 history.append((token.i, key, token.dep_.startswith("nsubj")))
                 continue
             if token.pos_ != "NOUN" or not _definite(token):

@@ -326,7 +326,7 @@ def _codes_of(refs: Any, table: dict[Any, frozenset[str]]) -> frozenset[str]:
 
 
 def _accepts(expected: Codes, found: frozenset[str]) -> bool:
-    return True if expected is None else any(code in found for code in expected)
+    return not found if expected is None else any(code in found for code in expected)
 
 
 def _align(items: tuple[Any, ...], ranges: list[Span | None], preds: list[dict[str, Any]],
@@ -437,8 +437,7 @@ def score_record(gold: GoldFile, record: dict[str, Any]) -> ArticleScore:
     text_tally = _tally([(_norm_ws(s) in body, f"text lacks: {s[:60]!r}") for s in gold.text_must_contain]
                         # boilerplate is looked for verbatim
                         + [(s not in text, f"text keeps: {s[:60]!r}") for s in gold.text_must_not_contain], problems)
-    meta = _tally(((_meta_ok(key, want, article.get(key)),
-                    f"metadata {key}: got {article.get(key)!r}, want {list(want) if isinstance(want, tuple) else want!r}")
+    meta = _tally(((_meta_ok(key, want, article.get(key)), f"metadata {key}: got {article.get(key)!r}, want {want!r}")
                    for key, want in gold.article.items()), problems)
     table = _actor_codes(record)
     statements, stance = _score_statements(gold, text, record, table, problems)
@@ -452,7 +451,10 @@ def score_record(gold: GoldFile, record: dict[str, Any]) -> ArticleScore:
 
 def score_files(gold_paths: list[Path], get_record: Callable[[GoldFile, Path], dict[str, Any]],
                 base: Path | None = None) -> GoldReport:
-    """Score get_record(gold, input path) against every gold file; a run that raises scores as all-missed."""
+    """Score get_record(gold, input path) against each gold file; a failed run scores as all-missed.
+
+    A malformed gold file is not a failed run: load_gold's GoldError propagates.
+    """
     articles: list[ArticleScore] = []
     failures: list[tuple[str, str]] = []
     missed_statements = missed_events = 0

@@ -10,9 +10,10 @@ from ..model import Amount, TextSpan
 SCALE = {"hundred": 1e2, "hundreds": 1e2, "thousand": 1e3, "thousands": 1e3, "million": 1e6,
          "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12, "trillions": 1e12,
          "dozen": 12, "dozens": 12, "mn": 1e6, "bn": 1e9, "m": 1e6, "k": 1e3}
-WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-         "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "tens": 10, "a": 1, "an": 1}
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+WORDS = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)} | {"a": 1, "an": 1}
 APPROX = {"about", "around", "roughly", "nearly", "almost", "approximately", "some", "over",
           "estimated", "several", "than", "least", "to"}
 APPROX_PAIRS = {("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"), ("up", "to")}
@@ -53,6 +54,7 @@ def extract_amounts(doc: Doc) -> list[Amount]:
                 left, approx = prev, True
         char_start = left.idx
         char_end = doc[span_end - 1].idx + len(doc[span_end - 1].text)
+        value = round(value, 6)
         out.append(Amount(value=value, approximate=approx, object=_object_text(obj),
                           span=TextSpan.of(doc.text, char_start, char_end)))
     return out

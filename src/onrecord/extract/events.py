@@ -10,11 +10,11 @@ from ..actors.resolve import ActorIndex
 from ..model import Event, EventDate, Statement, TextSpan
 from .dates import resolve_date
 from .stance import is_negated, stance_words
-from .lexicon import TriggerEntry, context_of, plover_score, trigger_entries
+from .lexicon import TriggerEntry, context_of, cue_entry, plover_score, trigger_entries
 
 COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}      # → AGREE (PLOVER manual)
 CONFLICT_FUTURE = {"ASSAULT", "COERCE", "SANCTION"}                 # announced → THREATEN
-RECIPIENT_PREPS = {"to", "against", "on", "at", "with", "toward", "towards", "into", "from", "over"}
+RECIPIENT_PREPS = {"to", "against", "on", "at", "with", "toward", "towards", "into", "from", "over", "around"}
 
 
 @dataclass
@@ -50,17 +50,38 @@ def find_events(doc: Doc, actors: ActorIndex, published: dt.date | None) -> list
         trig = [token] + [c for c in token.children if c.dep_ == "prt" and entry.particle == c.lower_]
         if " " in entry.lemma and token.i > 0 and entry.lemma.startswith(token.doc[token.i - 1].lower_ + " "):
             trig.append(token.doc[token.i - 1])
+        if "needs_obj" in entry.flags and not _has_object(token):
+            continue
         d = DraftEvent(trigger=trig, entry=entry, type=entry.type, mode=entry.mode or None)
         d.actor = _ids(actors, _actor_tokens(token, actors))
         d.recipient = [r for r in _ids(actors, _recipient_tokens(token, actors)) if r not in d.actor]
-        if not d.actor and not d.recipient:
-            continue
-        if "needs_obj" in entry.flags and not _has_object(token):
-            continue
         _flags(d, token, published)
         d.context = _contexts(token, entry)
         drafts.append(d)
-    return _merge(drafts)
+    _corefer_events(drafts)
+    return _merge([d for d in drafts if d.actor or d.recipient])
+
+
+def _corefer_events(drafts: list[DraftEvent]) -> None:
+    """ "the veto" names an event told before: it takes that event's actor; and an act aimed at an
+    event ("condemned the veto") is aimed at that event's actor."""
+    by_token = {d.token.i: d for d in drafts}
+    for n, d in enumerate(drafts):
+        t = d.token
+        if t.pos_ == "NOUN" and not d.actor and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                       for c in t.children):
+            for prev in reversed(drafts[:n]):
+                if prev.type == d.type and prev.actor:
+                    d.actor = list(prev.actor)
+                    break
+    for d in drafts:
+        if d.recipient:
+            continue
+        for c in d.token.children:
+            target = by_token.get(c.i)
+            if c.dep_ in ("dobj", "nsubjpass") and target is not None and target.actor:
+                d.recipient = [a for a in target.actor if a not in d.actor]
+                break
 
 
 def attribute(drafts: list[DraftEvent], statements: list[Statement], speaker_of: dict[str, str | None],
@@ -76,6 +97,8 @@ def attribute(drafts: list[DraftEvent], statements: list[Statement], speaker_of:
         if host is None:
             continue
         speaker = speaker_of.get(host.id)
+        if speaker and speaker in d.actor and "speech" in d.entry.flags:
+            continue     # the speaker's own speech act ("said … and urged China"): reported, not claimed
         if speaker and speaker in d.actor and (d.future or d.hypothetical) and not d.negated:
             # the speaker announces its own action: the announcement is the event (PLOVER manual)
             d.type = _announced(d.type)
@@ -152,7 +175,12 @@ def _actor_tokens(token: Token, actors: ActorIndex) -> list[Token]:
         # an event noun as the object of a verb is done by the verb's subject ("launch an attack")
         if token.dep_ == "dobj" or token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ == "VERB":
             verb = token.head if token.dep_ == "dobj" else token.head.head
-            return _actor_tokens(verb, actors) if verb.pos_ in ("VERB", "AUX") else []
+            # only a verb that is no event of its own lends its subject ("launch an attack",
+            # "consider a strike"); "condemned the veto" does not make the condemner veto
+            cue = cue_entry(verb.lemma_.lower(), "VERB")
+            if verb.pos_ in ("VERB", "AUX") and not _options(verb) and (cue is None or not cue.speech_event):
+                return _actor_tokens(verb, actors)
+            return []
         return []
     v = token
     for _ in range(8):

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .bylines import parse_byline, parse_contact
-from .dates import parse_timestamp
+from .dates import is_dateless_stamp, parse_timestamp
+from .furniture import is_caption, is_credit_line, is_reading_time, promo_reason
 from .junk import is_junk_token
-from .lexicon import boilerplate, norm_phrase
+from .lexicon import alternation, boilerplate, date_words, norm_phrase
 from .notices import parse_copyright, parse_print_edition
 
-_PIECE_SEP = re.compile(
-    r"\s+[|•·]\s+|\s+[-–—]\s+(?=(?:by|updated|published|posted)\b)|\s+on\s+(?=\w+\.?\s+\d|\d)", re.IGNORECASE)
 _SECTION_SEP = re.compile(r"[\s»›>|/·•]+")
 _MAX_PREFIX_WORDS = 20
 # After these headings the following link-like lines belong to the same block.
@@ -64,7 +64,16 @@ def _classify_whole(line: str) -> Verdict | None:
     stamp = parse_timestamp(line)
     if stamp is not None:
         return Verdict(((0, n, "timestamp"),), published=stamp.value, published_label=stamp.label)
+    if is_dateless_stamp(line) or is_reading_time(line):
+        return Verdict(((0, n, "timestamp"),))
     reason = phrase_reason(line)
+    if reason is not None:
+        return Verdict(((0, n, reason),))
+    if is_caption(line):
+        return Verdict(((0, n, "caption"),))
+    if is_credit_line(line):
+        return Verdict(((0, n, "credits"),))
+    reason = promo_reason(line)
     if reason is not None:
         return Verdict(((0, n, reason),))
     tokens = line.split()
@@ -73,10 +82,20 @@ def _classify_whole(line: str) -> Verdict | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _piece_sep() -> re.Pattern[str]:
+    labels = alternation(date_words().labels)
+    return re.compile(
+        rf"\s+[|•·]\s+|\s+[-–—]\s+(?=(?:by|{labels})\b)|\s+on\s+(?=\w+\.?\s+\d|\d)"
+        # "October 20, 2022 4:12 PM GMT+2 Updated 2 hours ago": a label opens the next piece
+        rf"|(?<=[\d\w.)])\s+(?=(?:{labels})\b\s*:?\s*(?:\d|an?\b|on\b|at\b|\w+\.?\s+\d))",
+        re.IGNORECASE)
+
+
 def _classify_pieces(line: str) -> Verdict | None:
     """A line of metadata pieces ("By Jane Smith | March 3, 2024"), each of them boilerplate."""
     bounds = [0]
-    for m in _PIECE_SEP.finditer(line):
+    for m in _piece_sep().finditer(line):
         bounds.extend((m.start(), m.end()))
     if len(bounds) == 1:
         return None

@@ -22,21 +22,45 @@ class Timestamp:
     label: str
 
 
+_ZONE = r"Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,5}"
+_AMPM = r"[ap]\.?\s?m\.?"
+
+
 @lru_cache(maxsize=1)
 def _timestamp_regex() -> re.Pattern[str]:
     words = date_words()
     month = rf"(?:{alternation(words.months)})\.?"
     weekday = rf"(?:(?:{alternation(words.weekdays)})\.?,?\s+)?"
     label = rf"(?:(?P<label>{alternation(words.labels)})\s*:?\s*(?:on\s+)?)?"
+    # "4:31 AM EDT, August 18, 2022": some sites print the time first
+    lead = (rf"(?:(?P<h0>\d{{1,2}})[:.](?P<mi0>\d{{2}})\s*(?P<ampm0>{_AMPM})?"
+            rf"(?:\s*\(?(?P<zone0>{_ZONE})\)?)?\s*(?:,|on|\||·|•|-|–|—)?\s+)?")
     date = (rf"(?:(?P<mon>{month})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
             rf"|(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>{month}),?\s+(?P<year2>\d{{4}})"
             r"|(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
             r"|(?P<um>\d{1,2})/(?P<ud>\d{1,2})/(?P<uy>\d{4}))")
+    # British papers print "10.42 BST"; the minutes separator may be a dot
     time = (r"(?:(?:\s*(?:,|at|@|\||·|•|-|–|—)\s*|\s+|T)"
-            r"(?P<h>\d{1,2})(?::(?P<mi>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?)?"
-            r"\s*(?P<ampm>[ap]\.?\s?m\.?)?"
-            r"(?:\s*\(?(?P<zone>Z|[+-]\d{2}:?\d{2}|(?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,5})\)?)?)?")
-    return re.compile(rf"^{label}{weekday}{date}{time}\s*$", re.IGNORECASE)
+            r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?)?"
+            rf"\s*(?P<ampm>{_AMPM})?"
+            rf"(?:\s*\(?(?P<zone>{_ZONE})\)?)?)?")
+    # a print page after the date ("Sun, Apr 09, 2023 page1", "March 3, 2024, p. 4")
+    page = rf"(?:\s*[,|·•-]?\s*(?:{alternation(words.pages)})\.?\s*[A-Z]?\d{{1,3}})?"
+    return re.compile(rf"^{label}{lead}{weekday}{date}{time}{page}\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _dateless_regex() -> re.Pattern[str]:
+    words = date_words()
+    label = rf"(?:(?:{alternation(words.labels)})\s*:?\s*)"
+    ago = (rf"(?:\d{{1,3}}|an?|one)\s+(?:{alternation(words.units)})\.?\s+(?:{alternation(words.ago)})")
+    time = rf"(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:{_AMPM})?(?:\s*\(?(?:{_ZONE})\)?)?"
+    return re.compile(rf"^(?:{label}?{ago}|{label}{time})\s*$", re.IGNORECASE)
+
+
+def is_dateless_stamp(line: str) -> bool:
+    """Whether a whole line is a timestamp without a date ("Updated 2 hours ago", "Last updated: 17.05 GST")."""
+    return _dateless_regex().match(line.strip()) is not None
 
 
 def parse_timestamp(line: str) -> Timestamp | None:
@@ -46,6 +70,8 @@ def parse_timestamp(line: str) -> Timestamp | None:
         return None
     months = date_words().months
     g = m.groupdict()
+    if g["h"] is None and g["h0"] is not None:
+        g = {**g, "h": g["h0"], "mi": g["mi0"], "ampm": g["ampm0"], "zone": g["zone0"]}
     try:
         if g["mon"]:
             year, month, day = int(g["year"]), months[g["mon"].rstrip(".").lower()], int(g["day"])

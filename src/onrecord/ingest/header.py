@@ -5,10 +5,17 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from .boilerplate import is_section_line, split_sections
-from .lexicon import boilerplate
+from .boilerplate import is_section_line, phrase_reason, split_sections
+from .layout import is_prose, is_terminal, word_count
+from .lexicon import boilerplate, norm_phrase
 
 HEADER_LINES = 15           # the headline and its furniture sit in the first lines of a page
+MAX_HEADER_LINES = 60       # a page's masthead and menus never run longer than this before the story
+_MIN_FULL_HEADLINE_WORDS = 4    # kickers and site names are shorter; headlines rarely are
+_NAV_REASONS = frozenset({"navigation", "newsletter"})
+_MENU_SEP = re.compile(r"\s+[|›»>•·/]\s+|\s{2,}")
+_MAX_MENU_ITEM_WORDS = 4
+_MAX_MENU_ITEM_CHARS = 32
 _MAX_HEADLINE_WORDS = 25
 _MAX_CRUMB_WORDS = 4
 _MAX_CRUMB_WORD_CHARS = 15
@@ -45,6 +52,9 @@ def find_title(texts: list[str], is_furniture: Callable[[str], bool]) -> str | N
         for other in window[i + 1:]:
             if headline_like(other) and is_breadcrumb(text, other):
                 return " ".join(other.split())
+    headline = _headline_below_masthead(texts, is_furniture)
+    if headline is not None:
+        return headline
     for i, text in enumerate(window):
         if is_furniture(text) or is_section_line(text):
             continue
@@ -52,6 +62,53 @@ def find_title(texts: list[str], is_furniture: Callable[[str], bool]) -> str | N
             return " ".join(text.split())
         break
     return None
+
+
+def _headline_below_masthead(texts: list[str], is_furniture: Callable[[str], bool]) -> str | None:
+    """The first full headline above the story, skipping site names and kickers.
+
+    A short line followed by navigation is the site's name, not the headline ("The Daily Planet"
+    then "World | Business"); of the other candidates the first of four words or more wins.
+    """
+    candidates: list[int] = []
+    rejected: set[int] = set()
+    for i, text in enumerate(texts[:MAX_HEADER_LINES]):
+        if is_prose(text):
+            break
+        if is_navigation(text):
+            if candidates:
+                rejected.add(candidates[-1])
+            continue
+        if is_furniture(text) or not headline_like(text):
+            continue
+        candidates.append(i)
+    kept = [i for i in candidates if i not in rejected]
+    full = [i for i in kept if word_count(texts[i]) >= _MIN_FULL_HEADLINE_WORDS]
+    return " ".join(texts[full[0]].split()) if full else None
+
+
+def is_navigation(text: str) -> bool:
+    """A line of site navigation: section names, a menu, or a stock navigation phrase."""
+    return is_section_line(text) or is_menu_line(text) or phrase_reason(text) in _NAV_REASONS
+
+
+def is_menu_line(text: str) -> bool:
+    """A row of menu items ("Home | Taiwan News | Business", "About  Careers  Contact").
+
+    Three or more short capitalised items without sentence punctuation, or two that are both
+    section names or stock phrases.
+    """
+    items = [item for item in _MENU_SEP.split(text.strip()) if item]
+    if len(items) < 2:
+        return False
+    for item in items:
+        if (len(item.split()) > _MAX_MENU_ITEM_WORDS or len(item) > _MAX_MENU_ITEM_CHARS
+                or not item[:1].isupper() or is_terminal(item)):
+            return False
+    if len(items) == 2:
+        lex = boilerplate()
+        return all(is_section_line(item) or norm_phrase(item) in lex.lines for item in items)
+    return True
 
 
 def headline_reasons(texts: list[str], title: str) -> dict[int, str]:

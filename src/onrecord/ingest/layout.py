@@ -20,6 +20,7 @@ _LINKISH = re.compile(r"^(?:www\.|\S*(?:://|@|\.[a-z]{2,6}/))", re.IGNORECASE)
 _MIN_BROKEN_WORDS = 4       # a sentence start a link was cut from is not a two-word label
 _MAX_FRAGMENT_WORDS = 6     # names and link texts are short
 _MAX_FRAGMENT_CHARS = 60
+_MIN_PROSE_WORDS = 8
 _CONTINUES = re.compile(r"^(?:[,;:.)\]!?…%]|[—–]\s)")
 
 
@@ -73,6 +74,11 @@ def _split_line_per_paragraph(src: str, lines: list[Line]) -> list[Line]:
 def is_terminal(text: str) -> bool:
     """Whether text ends like a sentence (or a quoted sentence, or an emoji)."""
     return _TERMINAL.search(text) is not None or (text[-1:] != "" and unicodedata.category(text[-1]) == "So")
+
+
+def is_prose(text: str) -> bool:
+    """A line of running text: a sentence of some length, not a heading, label or link."""
+    return word_count(text) >= _MIN_PROSE_WORDS and is_terminal(text)
 
 
 def word_count(text: str) -> int:

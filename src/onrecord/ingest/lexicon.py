@@ -30,6 +30,13 @@ class Boilerplate:
     placeholders: frozenset[str]
     roles: frozenset[str]
     legal: frozenset[str]
+    promos: dict[str, str]
+    promo_nouns: frozenset[str]
+    promo_marks: frozenset[str]
+    credits: frozenset[str]
+    media: frozenset[str]
+    caption_ends: frozenset[str]
+    bio_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +54,13 @@ def boilerplate() -> Boilerplate:
         placeholders=frozenset(p for p, _ in by_kind.get("placeholder", [])),
         roles=frozenset(p for p, _ in by_kind.get("role", [])),
         legal=frozenset(p for p, _ in by_kind.get("legal", [])),
+        promos=dict(by_kind.get("promo", [])),
+        promo_nouns=frozenset(p for p, _ in by_kind.get("promo-noun", [])),
+        promo_marks=frozenset(p for p, _ in by_kind.get("promo-mark", [])),
+        credits=frozenset(p for p, _ in by_kind.get("credit", [])),
+        media=frozenset(p for p, _ in by_kind.get("media", [])),
+        caption_ends=frozenset(p for p, _ in by_kind.get("caption-end", [])),
+        bio_verbs=frozenset(p for p, _ in by_kind.get("bio-verb", [])),
     )
 
 
@@ -56,6 +70,9 @@ class DateWords:
     months: dict[str, int]
     weekdays: frozenset[str]
     labels: dict[str, str]
+    units: frozenset[str]
+    ago: frozenset[str]
+    pages: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -65,13 +82,24 @@ def date_words() -> DateWords:
     months = {r["word"]: int(r["value"]) for r in rows if r["kind"] == "month"}
     weekdays = frozenset(r["word"] for r in rows if r["kind"] == "weekday")
     labels = {r["word"]: r["value"] for r in rows if r["kind"] == "label"}
-    return DateWords(months=months, weekdays=weekdays, labels=labels)
+
+    def kind(name: str) -> frozenset[str]:
+        return frozenset(r["word"] for r in rows if r["kind"] == name)
+
+    return DateWords(months=months, weekdays=weekdays, labels=labels,
+                     units=kind("unit"), ago=kind("ago"), pages=kind("page"))
 
 
 @lru_cache(maxsize=1)
 def timezones() -> dict[str, str]:
     """Zone abbreviation → IANA name or fixed offset, from ingest_timezones.tsv."""
     return {r["abbr"]: r["zone"] for r in load_table("ingest_timezones.tsv", required=("abbr", "zone"))}
+
+
+@lru_cache(maxsize=1)
+def homoglyphs() -> dict[str, str]:
+    """Stand-in letter → the digit it looks like, from ingest_homoglyphs.tsv."""
+    return {r["letter"]: r["digit"] for r in load_table("ingest_homoglyphs.tsv", required=("letter", "digit"))}
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..settings import IngestSettings
 from .junk import is_junk_token
+from .lexicon import date_words, homoglyphs, timezones
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +35,12 @@ _SHAPES = (
     re.compile(r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:1[5-9]|20)\d\d"),  # US date
     re.compile(r"0|[1-9]\d{0,2}"),                          # small count: 12 (years must be years)
     re.compile(r"(?:0|[1-9]\d{0,2})\.\d+"),                  # decimal: 1.5
+    re.compile(r"\d{6,}"),                                  # id or phone number: 1098231
 )
+_DAY = re.compile(r"\d{1,2}")
+_DOT_CLOCK = re.compile(r"(?P<h>\d{1,2})[.:]\d{2}")
+_NEXT_WORD = re.compile(r"\s*(?:of\s+)?([^\W\d_]+)")
+_PREV_WORD = re.compile(r"([^\W\d_]+)\.?,?\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +153,9 @@ def _choose_digit(text: str, seq: str, occs: list[_Occurrence], min_count: int) 
     fitting = sorted(frozenset("0123456789").intersection(*fits))
     if len(fitting) == 1:
         return fitting[0]
+    # several digits fit every numeral: a single letter that looks like one of them stands for it
+    if homoglyphs().get(seq) in fitting:
+        return homoglyphs()[seq]
     logger.debug("not repairing %r: digits %s fit its %d occurrences", seq, fitting or "none", len(occs))
     return None
 
@@ -165,9 +174,28 @@ def _validates(text: str, occ: _Occurrence, seq: str, digit: str) -> bool:
                 chunk += "s"  # decades: "1950s"
             if not any(s.fullmatch(chunk) for s in _SHAPES):
                 return False
-            after = text[occ.token_end:occ.token_end + 8] if m.end() == len(fixed) else rest
+            after = text[occ.token_end:occ.token_end + 16] if m.end() == len(fixed) else rest
+            before = text[max(0, occ.token_start - 16):occ.token_start] if m.start() == 0 else ""
+            if not _fits_context(chunk, after, before):
+                return False
             return not (_AMPM.match(after) and ":" in chunk and not _twelve_hour(chunk))
     return False
+
+
+def _fits_context(chunk: str, after: str, before: str) -> bool:
+    """A day beside a month name is 1-31 ("18 May"); a time before a zone or am/pm is a clock ("10.42 BST")."""
+    nxt = _NEXT_WORD.match(after)
+    next_word = nxt.group(1) if nxt else ""
+    prev = _PREV_WORD.search(before)
+    months = date_words().months
+    # month names are capitalised in English; "may" in lower case is the verb
+    beside_month = any(w[:1].isupper() and w.lower() in months for w in (next_word, prev.group(1) if prev else ""))
+    if _DAY.fullmatch(chunk) and beside_month:
+        return 1 <= int(chunk) <= 31
+    clock = _DOT_CLOCK.fullmatch(chunk)
+    if clock and (next_word.upper() in timezones() or _AMPM.match(after)):
+        return int(clock.group("h")) <= (12 if _AMPM.match(after) else 23)
+    return True
 
 
 def _twelve_hour(chunk: str) -> bool:
