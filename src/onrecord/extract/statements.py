@@ -161,7 +161,9 @@ def _nominal(token: Token) -> Draft | None:
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
     if clause is None:
         return None
-    speaker = next((c for c in token.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    speaker = next((c for c in reversed(list(token.children)) if c.i < token.i and (
+        c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN", "PRON")
+        or c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))), None)
     if speaker is None:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
@@ -301,9 +303,10 @@ def _fold_nested(drafts: list[Draft], actors: ActorIndex) -> list[Draft]:
 
 
 def _drop_covered_nominals(drafts: list[Draft]) -> list[Draft]:
-    """A nominal cue that is the object of a verbal cue ("dismissed reports that …") is part of it."""
+    """A sourceless nominal cue that is the object of a verbal cue ("dismissed reports that …") is part of it."""
     verbal = {d.cue_token.i for d in drafts if d.cue_token.pos_ in ("VERB", "AUX")}
-    return [d for d in drafts if not (d.cue_token.pos_ == "NOUN" and d.cue_token.head.i in verbal
+    return [d for d in drafts if not (d.cue_token.pos_ == "NOUN" and d.speaker is None
+                                      and d.cue_token.head.i in verbal
                                       and d.cue_token.dep_ in ("dobj", "pobj", "nsubjpass"))]
 
 
@@ -313,7 +316,12 @@ def speaker_range(token: Token) -> tuple[int, int]:
             if not any(a.dep_ in ("relcl", "acl", "appos") and a.i != token.i and a.head.i == token.i
                        and t in a.subtree for a in token.children)]
     i0, i1 = min(t.i for t in toks), max(t.i for t in toks) + 1
-    s, e = _trim(token.doc, i0, i1)
+    doc = token.doc
+    # a modifier speaker ("the North Korean claim"): take its sibling modifiers of the same name
+    while i0 > 0 and token.dep_ in ("amod", "compound") and doc[i0 - 1].head.i == token.head.i \
+            and doc[i0 - 1].dep_ in ("amod", "compound") and doc[i0 - 1].ent_type_ == token.ent_type_:
+        i0 -= 1
+    s, e = _trim(doc, i0, i1)
     if e <= s:
         s, e = token.i, token.i + 1
     doc = token.doc

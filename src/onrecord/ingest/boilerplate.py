@@ -14,6 +14,8 @@ from .notices import parse_copyright, parse_print_edition
 
 _SECTION_SEP = re.compile(r"[\s»›>|/·•]+")
 _MAX_PREFIX_WORDS = 20
+_MAX_NOTICE_WORDS = 60
+_SENTENCE_END = frozenset(".!")
 # After these headings the following link-like lines belong to the same block.
 BLOCK_OPENERS = frozenset({"related-links", "comment-prompt"})
 
@@ -134,12 +136,18 @@ def phrase_reason(line: str) -> str | None:
     reason = lex.lines.get(key)
     if reason is not None:
         return reason
-    if len(line.split()) <= _MAX_PREFIX_WORDS:
-        lowered = line.lstrip(" »›>•·*#-–—→").replace("’", "'").casefold()
-        for prefix, why in lex.prefixes:
-            if lowered.startswith(prefix) and (
-                    prefix.endswith(":") or len(lowered) == len(prefix) or not lowered[len(prefix)].isalnum()):
-                return why
+    words = len(line.split())
+    if words > _MAX_NOTICE_WORDS:
+        return None
+    lowered = line.lstrip(" »›>•·*#-–—→").replace("’", "'").casefold()
+    for prefix, why in lex.prefixes:
+        if not lowered.startswith(prefix):
+            continue
+        follow = lowered[len(prefix):len(prefix) + 1]
+        # a long paragraph qualifies only when its whole first sentence is the stock phrase
+        # ("Comments are moderated. Please keep remarks relevant …")
+        if words <= _MAX_PREFIX_WORDS and (prefix.endswith(":") or not follow.isalnum()) or follow in _SENTENCE_END:
+            return why
     return None
 
 

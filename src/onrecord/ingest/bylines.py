@@ -23,6 +23,12 @@ _NAME_LIST = re.compile(r"\s*(?:,|\band\b)\s*")
 _TRAIL = ".,;:!?"
 _MAX_BYLINE_WORDS = 16
 _MAX_CONTACT_WORDS = 45
+_NAME_LINE_SEP = re.compile(r"\s*(?:,|\||—|–)\s*")
+_OUTLET_LINKS = frozenset({"of", "the", "for", "and", "&", "at", "de", "du", "la", "el", "al"})
+_MAX_OUTLET_WORDS = 6
+_MAX_BIO_WORDS = 60
+_BIO_HEAD_WORDS = 14       # the job of a blurb comes early: "NAME is the paper's Moscow correspondent"
+_GENERIC_BIO = re.compile(rf"^(?P<name>{_NAME})\s+(?:is|was)\s+(?:a|an|the|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,3 +112,49 @@ def normal_name(text: str) -> str:
 def _is_role(text: str) -> bool:
     roles = boilerplate().roles
     return any(w in roles for w in norm_phrase(text).replace(".", " ").split())
+
+
+def parse_name_line(line: str) -> tuple[str, ...] | None:
+    """The author of a byline without "By": a bare name ("Jane Smith") or "NAME, Outlet" / "NAME | Role".
+
+    Only a caller that knows the line sits under the headline, beside the timestamp, may take
+    it for a byline: on its own, "Jane Smith" could be anything.
+    """
+    m = _NAME_LINE_SEP.search(line)
+    head, rest = (line[:m.start()], line[m.end():]) if m else (line, "")
+    head = head.strip(" " + _TRAIL)
+    sections = boilerplate().sections
+    if not is_person_name(head) or all(w.casefold() in sections for w in head.split()):
+        return None
+    if rest.strip():
+        words = rest.split()
+        if len(words) > _MAX_OUTLET_WORDS or not all(w[:1].isupper() or w.casefold() in _OUTLET_LINKS for w in words):
+            return None
+    return (normal_name(head),)
+
+
+def is_author_bio(line: str, authors: list[str], *, after_name: bool = False) -> bool:
+    """An author blurb: the author's name alone, "NAME covers …", "NAME is a reporter for …".
+
+    authors: the names the page's bylines gave; after_name: the line follows an author's name line.
+    """
+    words = line.split()
+    if not words or len(words) > _MAX_BIO_WORDS:
+        return False
+    lex = boilerplate()
+    key = " ".join(norm_phrase(line).split())
+    names = {norm_phrase(a) for a in authors}
+    if key in names:
+        return True
+    lowered = " ".join(norm_phrase(" ".join(words[:_BIO_HEAD_WORDS])).split())
+    surnames = {n.split()[-1] for n in names}
+    for name in sorted(names | surnames, key=len, reverse=True):
+        if lowered.startswith(name + " "):
+            rest = lowered[len(name) + 1:]
+            return any(rest.startswith(v + " ") for v in lex.bio_verbs)
+    head = " " + " ".join(re.findall(r"[\w'’-]+", lowered)) + " "
+    job = any(f" {j} " in head for j in lex.jobs)
+    if after_name:
+        return job
+    m = _GENERIC_BIO.match(line)
+    return bool(m and is_person_name(m.group("name")) and job)

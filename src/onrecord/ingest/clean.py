@@ -16,6 +16,7 @@ from .header import find_title, headline_reasons
 from .junk import junk_tail
 from .layout import Line, is_terminal, join_fragments, paragraphs_of, render, split_lines, word_count
 from .repair import repair_digits
+from .zones import zone_verdicts
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +68,7 @@ def clean_body(text: str, settings: IngestSettings, *, title: str | None = None)
     furniture = {t for t, v in zip(texts, verdicts) if v is not None}
     title = " ".join(title.split()) if title else find_title(texts, furniture.__contains__)
     heads = headline_reasons(texts, title) if title else {}
+    zones = zone_verdicts(texts, verdicts, heads, [a for v in verdicts if v is not None for a in v.authors])
 
     keep = [True] * len(lines)
     cuts: list[tuple[int, int, str]] = []
@@ -85,6 +87,10 @@ def clean_body(text: str, settings: IngestSettings, *, title: str | None = None)
         elif block is not None and _link_like(texts[i]):
             keep[i] = False
             cuts.append((line.start, line.end, block))
+        elif i in zones:
+            keep[i] = False
+            cuts.extend((line.start + a, line.start + b, why) for a, b, why in zones[i].pieces)
+            found.add(zones[i], in_links=False)
         else:
             block = None
 

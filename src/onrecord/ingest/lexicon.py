@@ -8,7 +8,9 @@ from functools import lru_cache
 from ..lexicons import load_table
 
 _EDGE = re.compile(r"^[\s»›>•·*#|:\-–—→]+|[\s»›>•·*#|:.!…\-–—→]+$")
-_COUNT = re.compile(r"\s*(?:\(\d[\d,]*\)|\[\d[\d,]*\]|\d[\d,]*)$")
+# a trailing count ("Comments (3)") or duration ("Listen (5 min)", "Listen to this article 4 min")
+_COUNT = re.compile(r"\s*(?:\(\d[\d,]*\)|\[\d[\d,]*\]|\d[\d,]*"
+                    r"|\(?\d{1,3}\s*(?:min|mins|minutes?|sec|secs|seconds?)\.?\)?)$")
 _SPACES = re.compile(r"\s+")
 
 
@@ -37,6 +39,7 @@ class Boilerplate:
     media: frozenset[str]
     caption_ends: frozenset[str]
     bio_verbs: frozenset[str]
+    jobs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +64,7 @@ def boilerplate() -> Boilerplate:
         media=frozenset(p for p, _ in by_kind.get("media", [])),
         caption_ends=frozenset(p for p, _ in by_kind.get("caption-end", [])),
         bio_verbs=frozenset(p for p, _ in by_kind.get("bio-verb", [])),
+        jobs=frozenset(p for p, _ in by_kind.get("job", [])),
     )
 
 

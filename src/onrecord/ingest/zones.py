@@ -1,0 +1,73 @@
+"""Verdicts that depend on where a line sits: above the story (masthead, kicker, byline), or below it.
+
+The story runs from its first to its last line of prose. Above the headline, short lines without
+sentence punctuation are the site's name, menus and section labels; between the headline and the
+story a bare name beside the timestamp is the byline; below the story, author blurbs and short
+link-like lines are page furniture. Lines inside the story are never judged here.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .boilerplate import Verdict, is_section_line
+from .bylines import is_author_bio, parse_name_line
+from .header import is_menu_line
+from .layout import is_prose, is_terminal, word_count
+
+_MAX_LABEL_WORDS = 8        # a site name, kicker or breadcrumb above the headline
+_MAX_TAIL_WORDS = 8         # a link title, tag or menu item below the story
+_STAMP_REASONS = frozenset({"timestamp"})
+
+
+def zone_verdicts(texts: Sequence[str], verdicts: Sequence[Verdict | None], heads: dict[int, str],
+                  authors: Sequence[str]) -> dict[int, Verdict]:
+    """Line index → verdict for masthead lines, name bylines, author blurbs and trailing furniture."""
+    out: dict[int, Verdict] = {}
+
+    def free(i: int) -> bool:
+        return verdicts[i] is None and i not in heads and i not in out
+
+    n = len(texts)
+    start = next((i for i in range(n) if free(i) and is_prose(texts[i])), n)
+    title = next((i for i, why in sorted(heads.items()) if why == "headline" and i < start), None)
+    for i in range(start):
+        if not free(i):
+            continue
+        text = texts[i]
+        if is_menu_line(text) or is_section_line(text):
+            out[i] = _whole(text, "navigation")
+        elif title is not None and i < title and not is_terminal(text) and word_count(text) <= _MAX_LABEL_WORDS:
+            out[i] = _whole(text, "navigation")     # site name, kicker or section label above the headline
+        elif title is not None and i > title and _beside_stamp(i, verdicts):
+            names = parse_name_line(text)
+            if names:
+                out[i] = Verdict(((0, len(text), "byline"),), authors=names)
+
+    known = list(authors) + [a for v in out.values() for a in v.authors]
+    after_name = False
+    for i in range(max(start + 1, n // 2), n):
+        if not free(i):
+            after_name = False
+            continue
+        if is_author_bio(texts[i], known, after_name=after_name):
+            out[i] = _whole(texts[i], "author-bio")
+            after_name = True
+        else:
+            after_name = False
+
+    end = next((i for i in range(n - 1, start - 1, -1) if free(i) and is_prose(texts[i])), n)
+    for i in range(end + 1, n):
+        text = texts[i]
+        if free(i) and (is_menu_line(text) or (not is_terminal(text) and word_count(text) <= _MAX_TAIL_WORDS)):
+            out[i] = _whole(text, "navigation")
+    return out
+
+
+def _beside_stamp(i: int, verdicts: Sequence[Verdict | None]) -> bool:
+    """Whether line i touches a timestamp line (where bylines sit)."""
+    return any(0 <= j < len(verdicts) and verdicts[j] is not None and verdicts[j].reason in _STAMP_REASONS
+               for j in (i - 1, i + 1))
+
+
+def _whole(text: str, reason: str) -> Verdict:
+    return Verdict(((0, len(text), reason),))
