@@ -18,8 +18,10 @@ from spacy.util import filter_spans
 
 from ..model import Actor, ActorCode, TextSpan
 from .gazetteer import Gazetteer, GazetteerEntry
+from .places import place_country
 from .words import word_class
 
+HOME_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "PTY", "ELI"}   # organs of a state
 NP_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "poss", "agent",
            "dative", "npadvmod", "ROOT", "compound", "oprd"}
 
@@ -40,9 +42,21 @@ class _Entity:
 
 @dataclass
 class ActorIndex:
-    """The actors of one article and which tokens mention them."""
+    """The actors of one article, which tokens mention them, and where places are."""
     actors: list[Actor]
     token_actor: dict[int, str]
+    places: dict[int, str] = field(default_factory=dict)     # token index → country of a place name
+    names: dict[str, str] = field(default_factory=dict)      # country → display name
+
+    def state_actor(self, country: str) -> str:
+        """The id of the bare state actor of a country, added to the article if it has none."""
+        for a in self.actors:
+            if a.country == country and a.code == country:
+                return a.id
+        new = Actor(id=f"a{len(self.actors) + 1}", name=self.names.get(country, country), code=country,
+                    country=country, kind="state", named=True, mentions=[])
+        self.actors.append(new)
+        return new.id
 
     def actor_of(self, token: Token | None) -> str | None:
         """The actor id a token (or the phrase it heads) refers to, if any."""
@@ -107,28 +121,37 @@ class ActorResolver:
         # 3. pronouns and definite descriptions
         self._corefer(doc, entities, token_key)
         # 4. domestic institutions and officials with no country of their own: the story's country
-        home = self._home_country(entities, dateline)
+        home = self._home_country(doc, entities, dateline)
         if home:
             for e in entities.values():
-                if e.code.country is None and e.code.sectors and e.kind in ("person", "group"):
+                if e.code.country is None and set(e.code.sectors) & HOME_SECTORS and e.kind in ("person", "group"):
                     e.code = ActorCode(country=home, sectors=e.code.sectors)
         return self._index(doc, entities, token_key)
 
-    def _home_country(self, entities: dict[str, _Entity], dateline: str | None) -> str | None:
-        """The country the story is set in: its dateline's, else the most mentioned state."""
-        if dateline:
-            for entry in self.gazetteer.lookup(dateline.title()) + self.gazetteer.lookup(dateline):
-                if entry.country and len(entry.country) == 3 and entry.country not in ("UNO", "IGO"):
-                    return entry.country
-        counts: dict[str, int] = {}
+    def _home_country(self, doc: Doc, entities: dict[str, _Entity], dateline: str | None) -> str | None:
+        """The country the story is about, by a vote: each mention of a state counts 1, each
+        populated place in it 2 (where things happen), the dateline 3 (where it was reported)."""
+        votes: dict[str, float] = {}
         for e in entities.values():
-            if e.code.country and e.kind == "state":
-                counts[e.code.country] = counts.get(e.code.country, 0) + len(e.mentions)
-        if not counts:
-            return None
-        best = max(counts.values())
-        top = [c for c, n in counts.items() if n == best]
-        return top[0] if len(top) == 1 else None
+            if e.code.country and e.kind == "state" and len(e.code.country) == 3:
+                votes[e.code.country] = votes.get(e.code.country, 0) + len(e.mentions)
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                country = place_country(ent.text)
+                if country:
+                    votes[country] = votes.get(country, 0) + 2
+        if dateline:
+            country = next((e.country for e in self.gazetteer.lookup(dateline.title()) + self.gazetteer.lookup(dateline)
+                            if e.country and len(e.country) == 3 and e.country not in ("UNO", "IGO")), None)
+            country = country or place_country(dateline.title())
+            if country:
+                votes[country] = votes.get(country, 0) + 3
+        votes.pop("UNO", None)
+        votes.pop("IGO", None)
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        return None
 
     def _appositions(self, doc: Doc, entities: dict[str, _Entity], token_key: dict[int, str]) -> None:
         """A person and a role phrase in apposition are one actor ("Marta Ferreira, a spokesperson for the EU")."""
@@ -150,9 +173,20 @@ class ActorResolver:
     # -- mentions ------------------------------------------------------------------------
     def _gazetteer_spans(self, doc: Doc) -> list[tuple[Span, GazetteerEntry]]:
         spans = [Span(doc, s, e) for _, s, e in self.matcher(doc)]
+        covered = {i for sp in spans for i in range(sp.start, sp.end)}
+        plural: dict[int, GazetteerEntry] = {}
+        for t in doc:
+            # plural group names the gazetteer lists in the singular ("Houthis", "Taliban"s)
+            if t.pos_ == "PROPN" and t.i not in covered and len(t.text) > 3 and t.text.endswith("s"):
+                found = [e for e in self.gazetteer.lookup(t.text[:-1]) if e.kind not in ("state", "person")]
+                if found:
+                    spans.append(Span(doc, t.i, t.i + 1))
+                    plural[t.i] = found[0]
         out = []
         for span in filter_spans(spans):
-            # drop a leading "the" and trailing possessive from the mention itself
+            if len(span) == 1 and span.start in plural:
+                out.append((span, plural[span.start]))
+                continue
             entries = self.gazetteer.lookup(span.text)
             if entries:
                 out.append((span, entries[0]))
@@ -410,7 +444,18 @@ class ActorResolver:
                 id=f"a{n}", name=ent.name, code=ent.code.render(), country=ent.code.country,
                 sector=ent.code.sectors[0] if ent.code.sectors else None, kind=ent.kind,  # type: ignore[arg-type]
                 named=ent.named, mentions=[TextSpan.of(text, s, e) for s, e in mentions]))
-        return ActorIndex(actors=actors, token_actor={i: ids[k] for i, k in token_key.items() if k in ids})
+        places: dict[int, str] = {}
+        names: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC") or any(t.i in token_key for t in ent):
+                continue
+            country = place_country(ent.text)
+            if country:
+                names[country] = self.gazetteer.country_name(country)
+                for t in ent:
+                    places[t.i] = country
+        return ActorIndex(actors=actors, token_actor={i: ids[k] for i, k in token_key.items() if k in ids},
+                          places=places, names=names)
 
 
 def _kind(entry: GazetteerEntry) -> str:

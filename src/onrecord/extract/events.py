@@ -14,6 +14,8 @@ from .lexicon import TriggerEntry, context_of, cue_entry, plover_score, trigger_
 
 COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}      # → AGREE (PLOVER manual)
 CONFLICT_FUTURE = {"ASSAULT", "COERCE", "SANCTION"}                 # announced → THREATEN
+LOCATED_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}   # a place struck or surrounded stands for its state
+LOCATION_PREPS = {"in", "on", "at", "around", "near", "across", "over", "into", "inside", "off"}
 RECIPIENT_PREPS = {"to", "against", "on", "at", "with", "toward", "towards", "into", "from", "over", "around"}
 
 
@@ -55,6 +57,8 @@ def find_events(doc: Doc, actors: ActorIndex, published: dt.date | None) -> list
         d = DraftEvent(trigger=trig, entry=entry, type=entry.type, mode=entry.mode or None)
         d.actor = _ids(actors, _actor_tokens(token, actors))
         d.recipient = [r for r in _ids(actors, _recipient_tokens(token, actors)) if r not in d.actor]
+        if not d.recipient and d.type in LOCATED_TYPES:
+            d.recipient = _located_target(token, actors, d.actor)
         _flags(d, token, published)
         d.context = _contexts(token, entry)
         drafts.append(d)
@@ -191,6 +195,8 @@ def _actor_tokens(token: Token, actors: ActorIndex) -> list[Token]:
                 return _with_conj(c)
             if c.dep_ == "agent":
                 return [p for p in c.children if p.dep_ == "pobj"]
+        if v.dep_ == "acl" and v.tag_ in ("VBD", "VBG") and v.head.pos_ in ("NOUN", "PROPN"):
+            return [v.head]      # "Sokolov, …, accused Kyiv": a finite or -ing verb hung on its subject
         if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "relcl", "acl", "prep", "pobj", "attr") and v.head.i != v.i:
             if v.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in v.head.children) and v.head.i != token.i:
                 # object control: "urged Iran to stop" → Iran acts
@@ -226,6 +232,29 @@ def _recipient_tokens(token: Token, actors: ActorIndex) -> list[Token]:
     return out
 
 
+def _located_target(token: Token, actors: ActorIndex, actor_ids: list[str]) -> list[str]:
+    """The state where an attack, coercion or deployment took place ("slammed into a dormitory in
+    Kharkiv" → Ukraine), when the text names no target; never the actor's own state."""
+    own = {a.country for a in actors.actors if a.id in actor_ids}
+    heads = [token] + ([token.head] if token.pos_ == "NOUN" and token.head.pos_ == "VERB" else [])
+    for head in heads:
+        for t in head.subtree:
+            if t.i == token.i:
+                continue
+            anc, depth = t, 0
+            while anc.head.i != head.i and anc.head.i != anc.i and depth < 6:
+                anc, depth = anc.head, depth + 1
+            if not (anc.dep_ == "prep" and anc.lower_ in LOCATION_PREPS or anc.dep_ in ("dobj", "pobj")):
+                continue
+            country = actors.places.get(t.i)
+            if country is None:
+                a = actors.get(actors.token_actor.get(t.i))
+                country = a.country if a is not None and a.kind == "state" else None
+            if country and len(country) == 3 and country not in own and country not in ("UNO", "IGO"):
+                return [actors.state_actor(country)]
+    return []
+
+
 def _participant_of(tok: Token, actors: ActorIndex) -> list[Token]:
     """A participant; the antecedent of a relative pronoun; the actor of an event noun
     ("defending Moscow's invasion" → Moscow); the partner of a relation ("relations with Tehran")."""
@@ -234,7 +263,7 @@ def _participant_of(tok: Token, actors: ActorIndex) -> list[Token]:
     if actors.actor_of(tok) is not None:
         return _with_conj(tok)
     for c in tok.children:
-        if c.dep_ in ("poss", "compound") and actors.actor_of(c) is not None:
+        if c.dep_ in ("poss", "compound", "amod") and actors.actor_of(c) is not None:
             return [c]
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "against", "toward", "towards"):

@@ -1,6 +1,7 @@
 """Builds an `Article` from an HTML page: trafilatura finds body and metadata, then the text is cleaned."""
 from __future__ import annotations
 
+import html as htmllib
 import logging
 import re
 from datetime import datetime
@@ -12,6 +13,7 @@ from ..model import Article
 from ..settings import IngestSettings
 from .bylines import split_authors
 from .clean import clean_body
+from .header import headline_like, line_key
 from .text import article_from_cleaned, article_id
 
 logger = logging.getLogger(__name__)
@@ -20,6 +22,12 @@ _DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 _DATE_PARAMS = {"extensive_search": True, "original_date": True, "outputformat": _DATE_FORMAT}
 _URL = re.compile(r"^https?://", re.IGNORECASE)
 _NEWLINES = re.compile(r"\s*\n\s*")
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+_TAGS = re.compile(r"<[^>]*>")
+_SITE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
+_TITLE_WORD = re.compile(r"\w+")
+_MIN_SHARED = 0.5           # an <h1> is the page's headline when it shares half the meta title's words
+_MAX_SITE_WORDS = 5
 
 
 def article_from_html(html: str, *, source: str | None, settings: IngestSettings,
@@ -34,15 +42,16 @@ def article_from_html(html: str, *, source: str | None, settings: IngestSettings
         raise InputError("E005", source)
     if not settings.clean:
         return Article(id=article_id(body), source=source, published=published, text=body)
+    title = page_title(html, doc.title, doc.sitename)
     # trafilatura puts one paragraph per line; the cleaner reads blank-line-separated blocks
-    cleaned = clean_body(_NEWLINES.sub("\n\n", body.strip()), settings, title=doc.title)
+    cleaned = clean_body(_NEWLINES.sub("\n\n", body.strip()), settings, title=title)
     if not cleaned.text:
         raise InputError("E005", source)  # all trafilatura kept was page furniture
     meta_date = _meta_date(doc.date)
     return article_from_cleaned(
         cleaned, source=source, settings=settings,
         published=published or _more_precise(meta_date, cleaned.published),
-        title=doc.title, authors=split_authors(doc.author) if doc.author else None,
+        title=title, authors=split_authors(doc.author) if doc.author else None,
         publisher=doc.sitename)
 
 
@@ -68,3 +77,50 @@ def _more_precise(meta: str | None, body: str | None) -> str | None:
     if body is not None and len(body) > len(meta) and body[:10] == meta[:10]:
         return body
     return meta
+
+
+def page_title(html: str, meta_title: str | None, sitename: str | None) -> str | None:
+    """The page's headline: the <h1> that matches the meta title, else the meta title without a site suffix.
+
+    Meta titles are often shortened for social media or carry the site's name ("… | The Herald");
+    the <h1> is what the page shows as its headline.
+    """
+    site = _site_key(sitename)
+    headings = []
+    for m in _H1.finditer(html):
+        text = " ".join(htmllib.unescape(_TAGS.sub(" ", m.group(1))).split())
+        if headline_like(text) and _site_key(text) != site:
+            headings.append(text)
+    if not meta_title:
+        return headings[0] if headings else None
+    meta_words = set(_TITLE_WORD.findall(meta_title.casefold()))
+    best, best_share = None, _MIN_SHARED
+    for text in headings:
+        words = set(_TITLE_WORD.findall(text.casefold()))
+        share = len(words & meta_words) / max(1, min(len(words), len(meta_words)))
+        if share >= best_share and (best is None or share > best_share):
+            best, best_share = text, share
+    return best or strip_site_suffix(meta_title, sitename)
+
+
+def strip_site_suffix(title: str, sitename: str | None) -> str:
+    """A title without a trailing site name ("Markets rally | The Herald" → "Markets rally")."""
+    parts = _SITE_SEP.split(title)
+    if len(parts) < 2:
+        return title
+    seps = _SITE_SEP.findall(title)
+    suffix = parts[-1]
+    named = sitename is not None and _site_key(suffix) == _site_key(sitename)
+    piped = seps[-1].strip() == "|" and len(suffix.split()) <= _MAX_SITE_WORDS
+    if named or piped:
+        return title[:title.rfind(seps[-1])].strip()
+    return title
+
+
+def _site_key(name: str | None) -> str:
+    """Comparison key of a site name: letters and digits only, without a leading "The" or a domain ending."""
+    if not name:
+        return ""
+    key = line_key(name)
+    key = re.sub(r"^the\s+|\.[a-z]{2,}(?:\.[a-z]{2})?$", "", key)
+    return re.sub(r"\W+", "", key)

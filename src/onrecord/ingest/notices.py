@@ -20,6 +20,7 @@ _PRINT_EDITION = (
                r"(?:\s+(?:order reprints|today['’]s paper|subscribe)\b.*)?$", re.IGNORECASE),
 )
 _ACRONYM_END = re.compile(r"(?:\b[A-Z]\.)+$")
+_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[A-Z])")     # not after an initial ("A.B. Smith")
 _MAX_NOTICE_WORDS = 40
 _MAX_PUBLISHER_WORDS = 8
 
@@ -49,6 +50,9 @@ def _publisher(notice: str) -> str | None:
     reserved = _RESERVED.search(name)
     if reserved:
         name = name[:reserved.start()]
+    sentence = _SENTENCE_BREAK.search(name)
+    if sentence:
+        name = name[:sentence.start()]  # "The Post. Registered charity no. 123": the name is the first sentence
     legal = boilerplate().legal
     words = name.replace(",", " , ").split()
     while words and (words[-1].lower() in legal or words[-1] in {",", ".", "-", "|"}):

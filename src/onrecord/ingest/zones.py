@@ -2,8 +2,9 @@
 
 The story runs from its first to its last line of prose. Above the headline, short lines without
 sentence punctuation are the site's name, menus and section labels; between the headline and the
-story a bare name beside the timestamp is the byline; below the story, author blurbs and short
-link-like lines are page furniture. Lines inside the story are never judged here.
+story a bare name beside the timestamp is the byline and an unpunctuated clause is the
+standfirst (deck); below the story, author blurbs and short
+short lines wedged between furniture are page furniture. Lines inside the story are never judged here.
 """
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from .layout import is_prose, is_terminal, word_count
 
 _MAX_LABEL_WORDS = 8        # a site name, kicker or breadcrumb above the headline
 _MAX_TAIL_WORDS = 8         # a link title, tag or menu item below the story
+_MIN_STANDFIRST_WORDS = 4
+_MAX_STANDFIRST_WORDS = 40
 _STAMP_REASONS = frozenset({"timestamp"})
 
 
@@ -43,6 +46,11 @@ def zone_verdicts(texts: Sequence[str], verdicts: Sequence[Verdict | None], head
             if names:
                 out[i] = Verdict(((0, len(text), "byline"),), authors=names)
 
+    if title is not None:
+        for i in range(title + 1, start):
+            if free(i) and _is_standfirst(texts[i]) and (i + 1 == start or not free(i + 1)):
+                out[i] = _whole(texts[i], "standfirst")
+
     known = list(authors) + [a for v in out.values() for a in v.authors]
     after_name = False
     for i in range(max(start + 1, n // 2), n):
@@ -56,11 +64,23 @@ def zone_verdicts(texts: Sequence[str], verdicts: Sequence[Verdict | None], head
             after_name = False
 
     end = next((i for i in range(n - 1, start - 1, -1) if free(i) and is_prose(texts[i])), n)
+    # a list can end a story (tour dates, results), so a short line goes only when furniture surrounds it
+    furniture = [not free(i) for i in range(n)] + [True]
     for i in range(end + 1, n):
         text = texts[i]
-        if free(i) and (is_menu_line(text) or (not is_terminal(text) and word_count(text) <= _MAX_TAIL_WORDS)):
+        if not free(i):
+            continue
+        short = not is_terminal(text) and word_count(text) <= _MAX_TAIL_WORDS
+        if is_menu_line(text) or (short and furniture[i - 1] and furniture[i + 1]):
             out[i] = _whole(text, "navigation")
     return out
+
+
+def _is_standfirst(text: str) -> bool:
+    """A summary line under the headline: a capitalised clause without sentence punctuation."""
+    first = text.lstrip("“\"‘'")[:1]
+    return (first.isupper() and not is_terminal(text) and text[-1:].isalnum()
+            and _MIN_STANDFIRST_WORDS <= word_count(text) <= _MAX_STANDFIRST_WORDS)
 
 
 def _beside_stamp(i: int, verdicts: Sequence[Verdict | None]) -> bool:
