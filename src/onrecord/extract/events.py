@@ -88,8 +88,14 @@ def _corefer_events(drafts: list[DraftEvent]) -> None:
                 break
 
 
+def _same_country(actors: ActorIndex, speaker: str, ids: list[str]) -> bool:
+    a = actors.get(speaker)
+    return a is not None and a.country is not None and any(
+        (b := actors.get(i)) is not None and b.country == a.country for i in ids)
+
+
 def attribute(drafts: list[DraftEvent], statements: list[Statement], speaker_of: dict[str, str | None],
-              ) -> None:
+              actors: ActorIndex) -> None:
     """Set attributed_to for events inside a statement's content; announce the speaker's own plans."""
     for d in drafts:
         start = d.token.idx
@@ -101,7 +107,8 @@ def attribute(drafts: list[DraftEvent], statements: list[Statement], speaker_of:
         if host is None:
             continue
         speaker = speaker_of.get(host.id)
-        if speaker and speaker in d.actor and "speech" in d.entry.flags:
+        same = speaker is not None and (speaker in d.actor or _same_country(actors, speaker, d.actor))
+        if same and "speech" in d.entry.flags:
             continue     # the speaker's own speech act ("said … and urged China"): reported, not claimed
         if speaker and speaker in d.actor and (d.future or d.hypothetical) and not d.negated:
             # the speaker announces its own action: the announcement is the event (PLOVER manual)
@@ -337,10 +344,21 @@ def _flags(d: DraftEvent, token: Token, published: dt.date | None) -> None:
     # "plans to"/"intends to" X
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in future:
         d.future = True
+    # a to-infinitive of purpose, request or wish is not (yet) realised ("appealed for funds to help")
+    elif (any(c.tag_ == "TO" for c in verb.children) and verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp")
+            and verb.head.lemma_.lower() not in stance_words("implicative") and not _ordinal_head(verb)):
+        d.hypothetical = True
     d.date = _date(token, verb, published)
     if d.date is not None and published is not None:
         r = resolve_date(d.date.span.text if d.date.span else d.date.value, published)
         d.historical = bool(r and r.historical)
+
+
+def _ordinal_head(verb: Token) -> bool:
+    """ "the first country to recognize …": an infinitive after an ordinal or "only" happened."""
+    if verb.dep_ not in ("acl", "relcl"):
+        return False
+    return any(c.ent_type_ == "ORDINAL" or c.lower_ in ("only", "last") for c in verb.head.children)
 
 
 def _date(token: Token, verb: Token, published: dt.date | None) -> EventDate | None:

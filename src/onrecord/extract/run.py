@@ -28,7 +28,7 @@ def extract(doc: Doc, article: Article, actors: ActorIndex) -> Extraction:
     statements = build_statements(doc, drafts, actors, published)
     speaker_of = {s.id: (s.speaker.actor if s.speaker else None) for s in statements}
     event_drafts = find_events(doc, actors, published)
-    attribute(event_drafts, statements, speaker_of)
+    attribute(event_drafts, statements, speaker_of, actors)
     events = build_events(doc, event_drafts)
     statements = _link_propositions(statements, events)
     return Extraction(actors=actors.actors, statements=statements, events=events,
