@@ -5,6 +5,7 @@
     ├── ModelNotFound             no spaCy model could be loaded
     ├── LexiconError              a packaged or user data file is malformed (file:line)
     ├── StoreError                the record store failed
+    ├── SettingsError             a configuration names a setting that does not exist
     └── OffsetError               a span does not index the text it claims to (a bug)
 
 Every message is coded: `[E0xx] what failed, on which input, what to do`.
@@ -28,6 +29,7 @@ class Errors:
     E030 = "store error: {reason}"
     E040 = "span [{start}:{end}] does not index the text (length {length}){detail}"
     E050 = "gold file {path}: {reason}"
+    E060 = "unknown setting {name!r}; known: {known}"
 
 
 class OnrecordError(Exception):
@@ -79,3 +81,10 @@ class GoldError(OnrecordError):
 
     def __init__(self, path: str, reason: str) -> None:
         super().__init__("[E050] " + Errors.E050.format(path=path, reason=reason))
+
+
+class SettingsError(OnrecordError, ValueError):
+    code = "E060"
+
+    def __init__(self, name: str, known: list[str]) -> None:
+        super().__init__("[E060] " + Errors.E060.format(name=name, known=", ".join(known)))

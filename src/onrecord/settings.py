@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Mapping
 
+from .errors import SettingsError
+
 
 @dataclass(frozen=True)
 class IngestSettings:
@@ -52,8 +54,11 @@ class Settings:
         layers.append(_from_env(os.environ if env is None else env))
         layers.append(overrides)
         s = cls()
+        sections = [f.name for f in fields(cls)]
         for layer in layers:
             for section, values in layer.items():
+                if section not in sections:
+                    raise SettingsError(section, sections)
                 if not values:
                     continue
                 cur = getattr(s, section)
@@ -75,7 +80,7 @@ def _coerce(section: Any, values: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, v in values.items():
         if k not in types:
-            raise ValueError(f"unknown setting {type(section).__name__}.{k}")
+            raise SettingsError(f"{type(section).__name__}.{k}", sorted(types))
         default = getattr(section, k)
         if isinstance(v, str):
             if isinstance(default, bool):

@@ -16,7 +16,11 @@ DictOpt = Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra T
 def build_settings(config: Path | None, *, model: str | None = None, verbatim: bool = False,
                    dictionaries: list[Path] | None = None):
     """Settings from defaults, --config, ONRECORD_* variables and the flags given."""
+    import typer
+
+    from ..errors import OnrecordError
     from ..settings import NlpSettings, Settings
+    from .console import err_console
 
     overrides: dict[str, dict[str, Any]] = {}
     if model:
@@ -25,4 +29,8 @@ def build_settings(config: Path | None, *, model: str | None = None, verbatim: b
         overrides["ingest"] = {"clean": False}
     if dictionaries:
         overrides["actors"] = {"dictionaries": tuple(dictionaries)}
-    return Settings.load(config, **overrides)
+    try:
+        return Settings.load(config, **overrides)
+    except (OnrecordError, ValueError, OSError) as e:
+        err_console.print(f"[red]error[/red] {e}", highlight=False)
+        raise typer.Exit(2) from e

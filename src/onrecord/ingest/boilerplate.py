@@ -15,6 +15,8 @@ from .notices import parse_copyright, parse_print_edition
 _SECTION_SEP = re.compile(r"[\s»›>|/·•]+")
 _MAX_PREFIX_WORDS = 20
 _MAX_NOTICE_WORDS = 60
+_MAX_PHRASE_CHARS = 120
+_HEAD_CHARS = 3
 _SENTENCE_END = frozenset(".!")
 # After these headings the following link-like lines belong to the same block.
 BLOCK_OPENERS = frozenset({"related-links", "comment-prompt"})
@@ -130,17 +132,18 @@ def stamp_rank(label: str) -> int:
 def phrase_reason(line: str) -> str | None:
     """The boilerplate.tsv reason for a stock phrase line ("You may also like"), or None."""
     lex = boilerplate()
-    key = norm_phrase(line)
-    if not key:
-        return None
-    reason = lex.lines.get(key)
-    if reason is not None:
-        return reason
+    if len(line) <= _MAX_PHRASE_CHARS:  # a paragraph is never a stock phrase: skip normalising it
+        key = norm_phrase(line)
+        if not key:
+            return None
+        reason = lex.lines.get(key)
+        if reason is not None:
+            return reason
     words = len(line.split())
     if words > _MAX_NOTICE_WORDS:
         return None
     lowered = line.lstrip(" »›>•·*#-–—→").replace("’", "'").casefold()
-    for prefix, why in lex.prefixes:
+    for prefix, why in _prefixes_by_head().get(lowered[:_HEAD_CHARS], ()):
         if not lowered.startswith(prefix):
             continue
         follow = lowered[len(prefix):len(prefix) + 1]
@@ -149,6 +152,15 @@ def phrase_reason(line: str) -> str | None:
         if words <= _MAX_PREFIX_WORDS and (prefix.endswith(":") or not follow.isalnum()) or follow in _SENTENCE_END:
             return why
     return None
+
+
+@lru_cache(maxsize=1)
+def _prefixes_by_head() -> dict[str, tuple[tuple[str, str], ...]]:
+    """boilerplate.tsv prefixes grouped by their first characters, longest first within a group."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for prefix, why in boilerplate().prefixes:
+        groups.setdefault(prefix[:_HEAD_CHARS], []).append((prefix, why))
+    return {head: tuple(items) for head, items in groups.items()}
 
 
 def split_sections(text: str) -> list[str]:

@@ -27,6 +27,7 @@ _NAME_LINE_SEP = re.compile(r"\s*(?:,|\||—|–)\s*")
 _OUTLET_LINKS = frozenset({"of", "the", "for", "and", "&", "at", "de", "du", "la", "el", "al"})
 _MAX_OUTLET_WORDS = 6
 _MAX_BIO_WORDS = 60
+_MAX_NAME_TOKENS = 5
 _BIO_HEAD_WORDS = 14       # the job of a blurb comes early: "NAME is the paper's Moscow correspondent"
 _GENERIC_BIO = re.compile(rf"^(?P<name>{_NAME})\s+(?:is|was)\s+(?:a|an|the|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s)\s")
 
@@ -142,9 +143,8 @@ def is_author_bio(line: str, authors: list[str], *, after_name: bool = False) ->
     if not words or len(words) > _MAX_BIO_WORDS:
         return False
     lex = boilerplate()
-    key = " ".join(norm_phrase(line).split())
     names = {norm_phrase(a) for a in authors}
-    if key in names:
+    if len(words) <= _MAX_NAME_TOKENS and " ".join(norm_phrase(line).split()) in names:
         return True
     lowered = " ".join(norm_phrase(" ".join(words[:_BIO_HEAD_WORDS])).split())
     surnames = {n.split()[-1] for n in names}
