@@ -45,7 +45,9 @@ def test_offsets_seed(analyzer):
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
 def test_offsets_fixture_articles(analyzer, path):
     record = analyze_file(analyzer, path)
-    assert record.statements, "every fixture article reports someone saying something"
+    if path.is_relative_to(FIXTURES):
+        # the gold-annotated articles all report speech: the check is not vacuous there
+        assert len(record.statements) >= 5
     assert offset_errors(record) == []
 
 

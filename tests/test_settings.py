@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from onrecord.errors import SettingsError
 from onrecord.settings import IngestSettings, NlpSettings, Settings
 
 
@@ -72,8 +73,6 @@ def test_settings_unknown_key_raises(tmp_path, where):
         Settings.load(**{"env": {}, **kwargs})
 
 
-@pytest.mark.xfail(reason="BUG: an unknown section ([nlpp] in TOML, ONRECORD_NLPP__X in the environment) "
-                          "raises a bare AttributeError from settings.py instead of naming the setting", strict=True)
 @pytest.mark.parametrize("where", ["config", "env"])
 def test_settings_unknown_section_raises_a_clear_error(tmp_path, where):
     path = tmp_path / "bad.toml"
@@ -97,3 +96,9 @@ def test_settings_are_hashable_cache_keys(config):
     b = Settings.load(config, env={})
     assert a == b and hash(a) == hash(b)
     assert len({a, b, Settings(), Settings(ingest=IngestSettings(max_bytes=5))}) == 3
+
+
+@pytest.mark.parametrize("name,value", [("ONRECORD_NLP__BATCH_SIZE", "abc"), ("ONRECORD_INGEST__CLEAN", "flase")])
+def test_settings_bad_env_value_raises_a_coded_error(name, value):
+    with pytest.raises(SettingsError, match=name.split("__")[1].lower()):
+        Settings.load(env={name: value})

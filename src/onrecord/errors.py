@@ -6,6 +6,7 @@
     ├── LexiconError              a packaged or user data file is malformed (file:line)
     ├── StoreError                the record store failed
     ├── SettingsError             a configuration names a setting that does not exist
+    │   └── SettingsValueError    … or gives a setting a value of the wrong kind
     └── OffsetError               a span does not index the text it claims to (a bug)
 
 Every message is coded: `[E0xx] what failed, on which input, what to do`.
@@ -18,7 +19,7 @@ class Errors:
     E001 = "empty input: nothing to analyse"
     E002 = "binary input: looks like {kind}, not text or HTML"
     E003 = "undecodable input: not UTF-8 and no confident encoding was detected"
-    E004 = "input too large: {size:,} bytes over the cap of {cap:,} (raise ingest.max_bytes)"
+    E004 = "input too large: {size:,} bytes, over the cap of {cap:,} (raise ingest.max_bytes)"
     E005 = "no article text found in the HTML page"
     E006 = "cannot read input: {reason}"
     E007 = "article body too short after cleaning ({chars} characters)"
@@ -30,6 +31,7 @@ class Errors:
     E040 = "span [{start}:{end}] does not index the text (length {length}){detail}"
     E050 = "gold file {path}: {reason}"
     E060 = "unknown setting {name!r}; known: {known}"
+    E061 = "bad value {value!r} for setting {name}: expected {expected}"
 
 
 class OnrecordError(Exception):
@@ -88,3 +90,10 @@ class SettingsError(OnrecordError, ValueError):
 
     def __init__(self, name: str, known: list[str]) -> None:
         super().__init__("[E060] " + Errors.E060.format(name=name, known=", ".join(known)))
+
+
+class SettingsValueError(SettingsError):
+    code = "E061"
+
+    def __init__(self, name: str, value: object, expected: str) -> None:
+        OnrecordError.__init__(self, "[E061] " + Errors.E061.format(name=name, value=value, expected=expected))

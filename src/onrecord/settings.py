@@ -12,7 +12,10 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Mapping
 
-from .errors import SettingsError
+from .errors import SettingsError, SettingsValueError
+
+_TRUE = frozenset({"1", "true", "yes", "on"})
+_FALSE = frozenset({"0", "false", "no", "off"})
 
 
 @dataclass(frozen=True)
@@ -82,11 +85,18 @@ def _coerce(section: Any, values: Mapping[str, Any]) -> dict[str, Any]:
         if k not in types:
             raise SettingsError(f"{type(section).__name__}.{k}", sorted(types))
         default = getattr(section, k)
+        name = f"{type(section).__name__}.{k}"
         if isinstance(v, str):
             if isinstance(default, bool):
-                v = v.lower() in ("1", "true", "yes", "on")
+                low = v.strip().lower()
+                if low not in _TRUE | _FALSE:
+                    raise SettingsValueError(name, v, "true or false")
+                v = low in _TRUE
             elif isinstance(default, int):
-                v = int(v)
+                try:
+                    v = int(v.replace("_", ""))
+                except ValueError as e:
+                    raise SettingsValueError(name, v, "an integer") from e
             elif isinstance(default, tuple):
                 v = tuple(Path(x) if k == "dictionaries" else x for x in v.split(",") if x)
         elif isinstance(v, list):

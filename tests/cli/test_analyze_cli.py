@@ -194,9 +194,6 @@ def test_analyze_unknown_format_is_a_usage_error():
     assert "xml" in proc.stderr
 
 
-@pytest.mark.xfail(reason="BUG: cli/analyze.py prints the input path as Rich markup: 'notes[draft].txt' "
-                          "loses '[draft]' and 'a[/b].txt' crashes with MarkupError and a traceback",
-                   strict=True)
 def test_analyze_error_line_keeps_brackets_in_paths(tmp_path):
     draft, closing = tmp_path / "notes[draft].txt", tmp_path / "a[/b].txt"
     proc = run_onrecord("analyze", draft, closing, "--format", "jsonl")
@@ -206,8 +203,6 @@ def test_analyze_error_line_keeps_brackets_in_paths(tmp_path):
     assert f"{closing}: [E006]" in proc.stderr
 
 
-@pytest.mark.xfail(reason="BUG: cli/render.py puts article text into Rich tables as markup: a body "
-                          "containing '[/b]' crashes --format table with MarkupError", strict=True)
 def test_analyze_table_shows_bracketed_article_text(tmp_path):
     page = tmp_path / "brackets.txt"
     page.write_text("Talks resume in Geneva\n\nThe foreign minister of Norway said on Tuesday that the "
@@ -217,8 +212,6 @@ def test_analyze_table_shows_bracketed_article_text(tmp_path):
     assert "[/b]" in proc.stdout
 
 
-@pytest.mark.xfail(reason="BUG: an unknown ONRECORD_* setting makes the CLI die with a ValueError "
-                          "traceback instead of one coded error line (style guide §8)", strict=True)
 def test_analyze_unknown_setting_is_one_error_line():
     proc = run_onrecord("analyze", NORWAY, "--format", "json", env={"ONRECORD_NLP__BATCH_SIZ": "8"})
     assert proc.returncode in (1, 2)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.ingest.bylines import parse_byline, parse_contact, split_authors
+from onrecord.ingest.bylines import is_author_bio, parse_byline, parse_contact, parse_name_line, split_authors
 
 
 @pytest.mark.parametrize("line, authors", [
@@ -60,3 +60,44 @@ def test_contact_rejects_other_lines(line: str) -> None:
 def test_split_authors_drops_roles() -> None:
     assert split_authors("Tom Krisher; Ap Auto Writer") == ["Tom Krisher"]
     assert split_authors("Sarah E Needleman") == ["Sarah E Needleman"]
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Tomás Reyes", ("Tomás Reyes",)),
+    ("ANA GIL", ("Ana Gil",)),
+    ("Lena Vogt, The Valley Courier", ("Lena Vogt",)),
+    ("Sam Lee | Chief Political Correspondent", ("Sam Lee",)),
+    ("Rosa Diaz — Bureau of Investigative Reporting", ("Rosa Diaz",)),
+])
+def test_name_lines(line: str, names: tuple[str, ...]) -> None:
+    assert parse_name_line(line) == names
+
+
+@pytest.mark.parametrize("line", [
+    "Middle East", "Latin America", "Lena Vogt, who was there, disagreed", "Floods hit the north",
+    "Lena Vogt, reporting from a flooded village in the north of the country",
+])
+def test_name_lines_reject_other_lines(line: str) -> None:
+    assert parse_name_line(line) is None
+
+
+@pytest.mark.parametrize("line, after_name", [
+    ("LENA VOGT", False),
+    ("Vogt covers energy and climate for the Courier from Berlin.", False),
+    ("Sam Lee is the Courier's Asia editor. He previously worked in Seoul.", False),
+    ("Sam Lee has covered three general elections.", False),
+    ("Rosa Diaz is a freelance journalist based in Bogota.", False),    # not a byline author: job word
+    ("Berlin-based reporter covering energy and industry.", True),      # the job line under a name line
+])
+def test_author_bios(line: str, after_name: bool) -> None:
+    assert is_author_bio(line, ["Lena Vogt", "Sam Lee"], after_name=after_name)
+
+
+@pytest.mark.parametrize("line", [
+    "Vogt said the plant would close in May.",
+    "Lee, the opposition leader, is a former minister.",
+    "Rosa Diaz is a former minister who now runs a charity.",
+    "Berlin-based companies are cutting jobs.",
+])
+def test_author_bios_reject_story_sentences(line: str) -> None:
+    assert not is_author_bio(line, ["Lena Vogt", "Sam Lee"])

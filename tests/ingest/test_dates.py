@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.ingest.dates import parse_timestamp
+from onrecord.ingest.dates import is_dateless_stamp, parse_timestamp
 
 
 @pytest.mark.parametrize("line, value, label", [
@@ -23,6 +23,11 @@ from onrecord.ingest.dates import parse_timestamp
     ("Posted on 03/04/2024", "2024-03-04", "published"),
     ("March 3, 2024 17:00", "2024-03-03", ""),          # a time without a zone stays a date
     ("March 3, 2024 17:00 XYZ", "2024-03-03", ""),      # unknown zone abbreviation
+    ("Published 9:40 PM CET, January 5, 2024", "2024-01-05T21:40:00+01:00", "published"),   # time first
+    ("Updated 06:15 GMT, 2 May 2022", "2022-05-02T06:15:00+00:00", "updated"),
+    ("Fri 3 Nov 2023 16.20 GMT", "2023-11-03T16:20:00+00:00", ""),      # British dot time
+    ("Wednesday, June 7, 2023, page 4", "2023-06-07", ""),              # print page after the date
+    ("Mon, Jan 08, 2024 p. 12", "2024-01-08", ""),
 ])
 def test_parse_timestamp(line: str, value: str, label: str) -> None:
     stamp = parse_timestamp(line)
@@ -39,3 +44,19 @@ def test_parse_timestamp(line: str, value: str, label: str) -> None:
 ])
 def test_parse_timestamp_rejects_other_lines(line: str) -> None:
     assert parse_timestamp(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Updated 5 mins ago", "an hour ago", "Posted 3 days ago", "Last updated: 08.30 BST",
+    "Updated at 11:15 a.m. ET", "Published: 21:05 GMT",
+])
+def test_dateless_stamps(line: str) -> None:
+    assert is_dateless_stamp(line)
+    assert parse_timestamp(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "He left 2 hours ago", "Updated guidance was issued", "10.30 per cent", "Updated 2 hours ago, the minister said",
+])
+def test_dateless_stamp_rejects_prose(line: str) -> None:
+    assert not is_dateless_stamp(line)

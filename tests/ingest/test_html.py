@@ -7,6 +7,7 @@ import pytest
 
 from onrecord.errors import InputError
 from onrecord.ingest import article_from_html
+from onrecord.ingest.html import page_title, strip_site_suffix
 from onrecord.settings import IngestSettings
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -64,3 +65,50 @@ def test_html_without_body_is_e005(html: str) -> None:
     with pytest.raises(InputError) as info:
         article_from_html(html, source="empty.html", settings=SETTINGS)
     assert info.value.code == "E005"
+
+
+def test_page_with_kicker_standfirst_and_author_blurb() -> None:
+    html = (FIXTURES / "harbour_times.html").read_text(encoding="utf-8")
+    article = article_from_html(html, source="harbour_times.html", settings=SETTINGS)
+    assert article.title == "Port authority delays tanker ban after shipping lobby protest"    # the <h1>
+    assert article.authors == ["Marta Lind"]
+    assert article.published == "2024-02-06T07:45:00+01:00"
+    assert article.dateline == "ROTTERDAM"
+    assert article.publisher == "The Harbour Times"
+    assert article.text.startswith("The port authority on Monday postponed a ban")
+    assert article.text.endswith("ahead of the risk of a spill.")
+    assert [(r.reason, r.text) for r in article.removed] == [
+        ("navigation", "Shipping"),
+        ("headline", "Port authority delays tanker ban after shipping lobby protest"),
+        ("standfirst", "Operators win six more months to refit older vessels"),
+        ("timestamp", "Tue 6 Feb 2024 07.45 CET"),
+        ("dateline", "ROTTERDAM —"),
+        ("author-bio", "Marta Lind covers shipping and trade for The Harbour Times."),
+        ("newsletter", "Get the Harbour Briefing in your inbox every weekday morning."),
+    ]
+
+
+@pytest.mark.parametrize("html, meta, site, title", [
+    # the <h1> that shares the meta title's words wins over a shortened social title
+    ("<h1>The Courier</h1><h1>Council approves new bridge after decade of delays</h1>",
+     "Bridge approved | The Courier", "The Courier", "Council approves new bridge after decade of delays"),
+    ("<h1 class='x'><span>Heatwave</span> grips <a href='/s'>southern Spain</a></h1>",
+     "Heatwave grips southern Spain - Iberia Today", "Iberia Today", "Heatwave grips southern Spain"),
+    # a logo <h1> that does not match is ignored; the site suffix is cut from the meta title
+    ("<h1>Morning Ledger</h1>", "Markets slide as oil jumps | Morning Ledger", "Morning Ledger",
+     "Markets slide as oil jumps"),
+    ("<p>no heading</p>", "Opinion | Why the talks failed in Geneva", None, "Opinion | Why the talks failed in Geneva"),
+    ("<h1>Storm closes Alpine passes</h1>", None, None, "Storm closes Alpine passes"),
+])
+def test_page_title(html: str, meta: str | None, site: str | None, title: str) -> None:
+    assert page_title(html, meta, site) == title
+
+
+@pytest.mark.parametrize("title, site, expected", [
+    ("Markets slide as oil jumps - The Morning Ledger", "Morning Ledger", "Markets slide as oil jumps"),
+    ("Markets slide as oil jumps | Ledger Online", None, "Markets slide as oil jumps"),
+    ("Opinion | Why the talks failed", None, "Opinion | Why the talks failed"),
+    ("Putin - the man behind the war", None, "Putin - the man behind the war"),
+])
+def test_strip_site_suffix(title: str, site: str | None, expected: str) -> None:
+    assert strip_site_suffix(title, site) == expected

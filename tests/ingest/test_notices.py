@@ -13,6 +13,8 @@ from onrecord.ingest.notices import parse_copyright, parse_print_edition
     ("Copyright 2019 The Associated Press. All rights reserved.", "The Associated Press", 57),
     ("(c) 2021 Acme Media Ltd", "Acme Media", 23),
     ("Copyright © 2015-2023 Harbour News Group LLC", "Harbour News Group", 44),
+    ("© 2021 The Valley Gazette. Registered in Wales no. 41230", "The Valley Gazette", 56),
+    ("© 2020 J.R. Lowe Media Ltd.", "J.R. Lowe Media", 27),
 ])
 def test_parse_copyright(line: str, publisher: str, end: int) -> None:
     notice = parse_copyright(line)

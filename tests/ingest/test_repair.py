@@ -57,3 +57,29 @@ def test_repair_fixes_hashes_too_and_reports_offsets() -> None:
         ("src2:25", "12:25"), ("src950s", "1950s"), ("ab12src34cdsrcef5678901234", "ab12134cd1ef5678901234")]
     for repair in repairs:
         assert fixed[repair.start:repair.end] == repair.after
+
+
+def test_repair_reads_days_beside_month_names_and_dotted_clocks() -> None:
+    # "x2 March" must be a day (1-31), "x4.05 GMT" a clock (0-23): only 1 fits both
+    text = "Talks began on x2 March at x4.05 GMT."
+    assert _fixed(text) == "Talks began on 12 March at 14.05 GMT."
+
+
+def test_repair_breaks_a_tie_by_the_look_of_a_single_letter() -> None:
+    # 1 and 2 both fit "?8 May" and "?0.42 BST"; "l" looks like 1, "x" looks like no digit
+    assert _fixed("Talks opened on l8 May at l0.42 BST.") == "Talks opened on 18 May at 10.42 BST."
+    unknown = "Talks opened on x8 May at x0.42 BST."
+    assert repair_digits(unknown, SETTINGS) == (unknown, [])
+
+
+def test_repair_accepts_long_registration_numbers() -> None:
+    text = "On l2 March at l4.05 GMT, the charity (no. l23456l) said l,500 people came."
+    assert _fixed(text) == "On 12 March at 14.05 GMT, the charity (no. 1234561) said 1,500 people came."
+
+
+@pytest.mark.parametrize("text", [
+    "The 5l bottle and the 2l jug cost l0 dollars.",      # no day, clock or year: nothing telling
+    "Talks began on l2 March and l4 may follow.",          # "may" in lower case is no month
+])
+def test_repair_needs_telling_numerals(text: str) -> None:
+    assert repair_digits(text, SETTINGS) == (text, [])

@@ -154,3 +154,78 @@ def test_text_without_body_is_refused(text: str, code: str) -> None:
     with pytest.raises(InputError) as info:
         article_from_text(text, source="bad.txt", settings=SETTINGS)
     assert info.value.code == code
+
+
+def test_agency_page_with_gallery_caption_credits_and_blurb() -> None:
+    article = _article("agency_gallery.txt")
+    assert article.title == "Japan and Australia sign pact to share rare earth stockpiles"
+    assert article.authors == ["Priya Nair", "Kenji Watanabe"]
+    assert article.published == "2023-03-14T09:05:00+09:00"
+    assert article.dateline == "TOKYO"
+    assert article.text == (
+        "Japan and Australia agreed on Tuesday to pool their stockpiles of rare earth minerals, the two "
+        "governments said, as they seek to cut their reliance on a single supplier.\n\n"
+        "The agreement covers lithium, cobalt and 17 rare earth elements, and lets either country draw on the "
+        "other's reserves during a supply emergency, according to a joint statement.\n\n"
+        "Japan's industry minister told reporters the deal would \"give our manufacturers certainty for a decade.\"")
+    assert _removed(article) == [
+        ("navigation", "Skip to content"),
+        ("navigation", "Northwind Wire"),
+        ("navigation", "Markets"),
+        ("navigation", "Politics"),
+        ("navigation", "Energy"),
+        ("navigation", "Climate"),
+        ("navigation", "Commodities"),
+        ("navigation", "Science"),
+        ("navigation", "Asia Pacific"),
+        ("headline", "Japan and Australia sign pact to share rare earth stockpiles"),
+        ("byline", "By Priya Nair and Kenji Watanabe"),
+        ("timestamp", "March 14, 2023 9:05 AM GMT+9"),
+        ("timestamp", "Updated 35 minutes ago"),
+        ("caption", "[2/5] Workers inspect ore samples at a processing plant in Western Australia, March 2, 2023. "
+                    "Northwind/Liam O'Connor Purchase Licensing Rights"),
+        ("dateline", "TOKYO, March 14 (Northwind) -"),
+        ("advertisement", "Scroll to continue with content"),
+        ("credits", "(Reporting by Priya Nair in Sydney and Kenji Watanabe in Tokyo; Editing by Sara Lindqvist)"),
+        ("author-bio", "Priya Nair"),
+        ("author-bio", "Sydney-based reporter covering resources and trade."),
+        ("navigation", "Site Index"),
+        ("navigation", "About Northwind Careers Contact"),
+    ]
+
+
+def test_relief_page_with_name_byline_and_o_for_zero_corruption() -> None:
+    article = _article("relief_digest.txt")
+    assert article.title == "Flooding forces 30,000 from homes in northern Mozambique"
+    assert article.authors == ["Tomás Reyes"]                      # a bare name beside the timestamp
+    assert article.published == "2023-03-20T09:15:00+00:00"
+    assert article.dateline == "MAPUTO"
+    assert article.text == (
+        "More than 30,000 people have been forced from their homes by floods in Cabo Delgado province, the "
+        "national disaster agency said on Sunday.\n\n"
+        "The agency said 40 schools had been closed and that it needed $25 million for shelter and food over "
+        "the next three months.\n\n"
+        "“The water rose in less than an hour,” a local official told reporters.")
+    assert [(r.before, r.after) for r in article.repairs] == [
+        ("3O,OOO", "30,000"), ("2O", "20"), ("2O23", "2023"), ("O9.15", "09.15"), ("3O,OOO", "30,000"), ("4O", "40")]
+    for repair in article.repairs:
+        if repair.start >= 0:
+            assert article.text[repair.start:repair.end] == repair.after
+    assert _removed(article) == [
+        ("navigation", "The Aid Ledger"),
+        ("navigation", "Emergencies | Donors | Health | Displacement | Opinion"),
+        ("appeal", "Donate"),
+        ("navigation", "Displacement"),
+        ("headline", "Flooding forces 30,000 from homes in northern Mozambique"),
+        ("byline", "Tomás Reyes"),
+        ("timestamp", "Mon 20 Mar 2023 09.15 GMT"),
+        ("share", "Share on WhatsApp"),
+        ("share", "Share via Email"),
+        ("caption", "A family wades through floodwater near Pemba on 18 March. Photograph: Ana Lopes/The Aid Ledger"),
+        ("dateline", "MAPUTO –"),
+        ("appeal", "Help keep our newsroom free to read. Become a member today"),
+        ("corrections", "This article has been corrected to fix the name of the province."),
+        ("policy", "Reuse this content"),
+        ("newsletter", "Sign up to Aid Ledger Daily, the morning bulletin on crises around the world"),
+        ("newsletter", "Sign up"),
+    ]

@@ -41,6 +41,7 @@ def analyze_command(
     failures = 0
     done = 0
     show_progress = len(sources) > 1 and err_console.is_terminal
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     with Progress(TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -50,7 +51,7 @@ def analyze_command(
             progress.advance(task)
             if isinstance(result, Failure):
                 failures += 1
-                err_console.print(f"[red]error[/red] {result.source}: [{result.code}] {result.message}",
+                err_console.print(f"[red]error[/red] {escape(result.source)}: {escape(f'[{result.code}] {result.message}')}",
                                   highlight=False, soft_wrap=True)
                 continue
             done += 1
@@ -74,5 +75,7 @@ def _load(get_analyzer, settings, err_console):
     try:
         return get_analyzer(settings)
     except OnrecordError as e:
-        err_console.print(f"[red]error[/red] {e}", highlight=False)
+        from rich.markup import escape
+
+        err_console.print(f"[red]error[/red] {escape(str(e))}", highlight=False)
         raise typer.Exit(1) from e

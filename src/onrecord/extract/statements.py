@@ -8,20 +8,20 @@ to). Direct quotes without a clausal complement take their content from the quot
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.resolve import ActorIndex
 from ..model import Cue, Speaker, Statement, TextSpan
-from .lexicon import CueEntry, cue_entry
 from .dates import resolve_date
+from .lexicon import CueEntry, cue_entry
+from .quotes import Quotes, sentence_quotes
+from .speakers import referent, speaker_range, subject_of
 from .stance import content_certainty, content_polarity
 
-_QUOTE = re.compile(r"“[^“”]{2,}?”|\"[^\"\n]{2,}?\"")
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
-SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
+LEAD_DEPS = ("aux", "auxpass", "neg", "advmod")
 PREP_CONTENT_KINDS = {"accuse", "warn", "demand", "say"}
 
 
@@ -34,23 +34,22 @@ class Draft:
     heads: list[Token] = field(default_factory=list)   # content predicates
     ranges: list[tuple[int, int]] = field(default_factory=list)   # content char ranges
     quote: str = "indirect"
+    lead: list[Token] = field(default_factory=list)   # auxiliaries, negation, adverbs before the cue
 
     @property
     def cue_token(self) -> Token:
         return self.cue[0]
 
 
-def quote_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks (marks excluded)."""
-    return [(m.start() + 1, m.end() - 1) for m in _QUOTE.finditer(text)]
-
-
 def find_statements(doc: Doc) -> list[Draft]:
     """Statement drafts for every cue in the document."""
-    quotes = quote_ranges(doc.text)
+    quotes = Quotes(doc.text)
     drafts: list[Draft] = []
     for sent in doc.sents:
         for token in sent:
+            # a cue inside a quotation belongs to the quoted words ("“I think …,” she said")
+            if quotes.containing(token.idx) is not None:
+                continue
             draft = _verbal(token) or _according_to(token) or _nominal(token)
             if draft is None:
                 continue
@@ -58,9 +57,12 @@ def find_statements(doc: Doc) -> list[Draft]:
                 _bare_quote(draft, sent, quotes)
             if not draft.ranges:
                 continue
-            _quote_kind(draft, quotes)
             drafts.append(draft)
-    return _drop_covered_nominals(drafts)
+    drafts = _drop_covered_nominals(drafts)
+    for draft in drafts:
+        _quote_kind(draft, quotes)
+    _continue_quotes(doc, drafts, quotes)
+    return drafts
 
 
 def build_statements(doc: Doc, drafts: list[Draft], actors: ActorIndex,
@@ -70,14 +72,16 @@ def build_statements(doc: Doc, drafts: list[Draft], actors: ActorIndex,
     out: list[Statement] = []
     drafts = _fold_nested([d for d in drafts if d.speaker is not None], actors)
     for n, d in enumerate(drafts, 1):
-        cue_start = d.cue[0].idx
-        cue_end = d.cue[-1].idx + len(d.cue[-1].text)
+        cue_tokens = d.lead + d.cue
+        cue_start = min(t.idx for t in cue_tokens)
+        cue_end = max(t.idx + len(t.text) for t in cue_tokens)
         speaker = None
         if d.speaker is not None:
             s, e = speaker_range(d.speaker)
-            actor = actors.actor_of(d.speaker)
+            who = referent(d.speaker)
+            actor = actors.actor_of(who)
             a = actors.get(actor)
-            named = a.named if a is not None else d.speaker.ent_type_ == "PERSON"
+            named = a.named if a is not None else who.ent_type_ == "PERSON"
             speaker = Speaker.of(text, s, e, actor=actor, named=named)
         polarity = d.entry.polarity
         if d.entry.polarity == "+" and content_polarity(d.heads) == "-":
@@ -113,7 +117,7 @@ def _verbal(token: Token) -> Draft | None:
     if entry is None or (entry.particle and particle is None):
         return None
     cue = [token] + ([particle] if particle is not None and particle.i == token.i + 1 else [])
-    draft = Draft(cue=cue, entry=entry, speaker=_subject(token))
+    draft = Draft(cue=cue, entry=entry, speaker=subject_of(token), lead=_lead(token))
     addressee = "needs_obj" in entry.flags
     weak = "weak" in entry.flags
     for c in token.children:
@@ -175,40 +179,16 @@ def _nominal(token: Token) -> Draft | None:
 
 # -- helpers -----------------------------------------------------------------------------
 
-def _subject(verb: Token) -> Token | None:
-    """The subject of a verb, inherited through coordination, relative clauses and control.
-
-    A subjectless participle ("…, claiming that …") takes the subject of the reporting verb it
-    hangs from, not of the reported clause it may be attached to."""
-    if verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        anc = verb.head
-        for _ in range(5):
-            if anc.i == anc.head.i and anc is not verb:
-                break
-            if anc is not verb and anc.pos_ == "VERB" and cue_entry(anc.lemma_.lower(), "VERB") is not None \
-                    and anc.dep_ != "ccomp":
-                found = _subject(anc)
-                if found is not None:
-                    return found
-            anc = anc.head
-    seen = 0
-    v = verb
-    while seen < 6:
-        for c in v.children:
-            if c.dep_ in ("nsubj", "agent") or (c.dep_ == "nsubjpass" and v.lemma_ not in ("tell", "ask")):
-                if c.dep_ == "agent":
-                    return next((p for p in c.children if p.dep_ == "pobj"), None)
-                if c.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
-                    return v.head
-                return c
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
-            v = v.head
-            seen += 1
-            continue
-        if v.dep_ == "relcl":
-            return v.head
-        return None
-    return None
+def _lead(verb: Token) -> list[Token]:
+    """Auxiliaries, negation and adverbs right before a verbal cue ("has also not said")."""
+    doc = verb.doc
+    out: list[Token] = []
+    j = verb.i - 1
+    while j >= verb.sent.start and doc[j].head.i == verb.i and doc[j].dep_ in LEAD_DEPS \
+            and doc[j].tag_ != "WRB" and not doc[j].is_punct:
+        out.insert(0, doc[j])
+        j -= 1
+    return out
 
 
 def _clausal_object(tok: Token) -> bool:
@@ -249,32 +229,47 @@ def _may_take_bare_quote(draft: Draft) -> bool:
     return main and draft.speaker is not None and cue.pos_ == "VERB"
 
 
-def _bare_quote(draft: Draft, sent: Span, quotes: list[tuple[int, int]]) -> None:
-    """A cue with no clausal complement takes the quotation in its sentence (or the one before)."""
-    inside = [(s, e) for s, e in quotes if sent.start_char <= s and e <= sent.end_char]
+def _bare_quote(draft: Draft, sent: Span, quotes: Quotes) -> None:
+    """A cue with no clausal complement takes the quotations of its sentence (or the one just before)."""
+    cue = draft.cue_token
+    inside = sentence_quotes(sent, quotes, cue.idx, cue.idx + len(cue.text))
     if not inside:
-        prev_end = sent.start_char
-        prev = [(s, e) for s, e in quotes if e <= prev_end and prev_end - e <= 3]
+        prev = quotes.preceding(sent.start_char)
         only_cue = all(t.is_punct or t.i in {c.i for c in draft.cue} or t.dep_ in ("nsubj", "det", "compound", "amod")
-                       or t.head.i == draft.cue_token.i and t.dep_ in ("advmod", "npadvmod") or t.is_space
+                       or t.head.i == cue.i and t.dep_ in ("advmod", "npadvmod") or t.is_space
                        for t in sent)
-        if prev and only_cue:
-            inside = prev[-1:]
-    for s, e in inside:
-        draft.ranges.append((s, e))
+        if prev is not None and only_cue:
+            inside = [prev]
+    draft.ranges.extend(inside)
     if inside:
-        doc = sent.doc
-        span = doc.char_span(inside[0][0], inside[0][1], alignment_mode="expand")
+        span = sent.doc.char_span(inside[0][0], inside[0][1], alignment_mode="expand")
         if span is not None:
             draft.heads.append(span.root)
 
 
-def _quote_kind(draft: Draft, quotes: list[tuple[int, int]]) -> None:
+def _continue_quotes(doc: Doc, drafts: list[Draft], quotes: Quotes) -> None:
+    """A quotation opening right after the sentence of a quoting cue continues its words
+    ("“A,” he said. “B.”"), unless another statement already claims it."""
+    claimed = {r for d in drafts for r in d.ranges}
+    for d in drafts:
+        if d.quote != "direct" or d.cue_token.pos_ != "VERB":
+            continue
+        nxt = quotes.following(d.cue_token.sent.end_char)
+        if nxt is None or nxt in claimed:
+            continue
+        own = [t for t in doc.char_span(nxt[0], nxt[1], alignment_mode="expand") or []]
+        if own and any(o is not d and o.cue_token.sent == own[-1].sent for o in drafts):
+            continue
+        d.ranges.append(nxt)
+        claimed.add(nxt)
+
+
+def _quote_kind(draft: Draft, quotes: Quotes) -> None:
     covered = 0
     total = 0
     for s, e in draft.ranges:
         total += e - s
-        for qs, qe in quotes:
+        for qs, qe in quotes.overlapping(s, e):
             covered += max(0, min(e, qe) - max(s, qs))
     if total and covered >= 0.9 * total:
         draft.quote = "direct"
@@ -287,10 +282,10 @@ def _fold_nested(drafts: list[Draft], actors: ActorIndex) -> list[Draft]:
     ("said he hadn't heard … and thought the report was false"): it hedges it, it is not a new one."""
     out: list[Draft] = []
     for d in drafts:
-        me = actors.actor_of(d.speaker)
+        me = actors.actor_of(referent(d.speaker))
         host = None
         for o in drafts:
-            if o is d or me is None or not d.entry.belief or actors.actor_of(o.speaker) != me:
+            if o is d or me is None or not d.entry.belief or actors.actor_of(referent(o.speaker)) != me:
                 continue
             if any(s <= d.cue_token.idx < e for s, e in o.ranges):
                 host = o
@@ -308,24 +303,6 @@ def _drop_covered_nominals(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if not (d.cue_token.pos_ == "NOUN" and d.speaker is None
                                       and d.cue_token.head.i in verbal
                                       and d.cue_token.dep_ in ("dobj", "pobj", "nsubjpass"))]
-
-
-def speaker_range(token: Token) -> tuple[int, int]:
-    """The noun phrase of a speaker token, without relative clauses and trailing punctuation."""
-    toks = [t for t in token.subtree
-            if not any(a.dep_ in ("relcl", "acl", "appos") and a.i != token.i and a.head.i == token.i
-                       and t in a.subtree for a in token.children)]
-    i0, i1 = min(t.i for t in toks), max(t.i for t in toks) + 1
-    doc = token.doc
-    # a modifier speaker ("the North Korean claim"): take its sibling modifiers of the same name
-    while i0 > 0 and token.dep_ in ("amod", "compound") and doc[i0 - 1].head.i == token.head.i \
-            and doc[i0 - 1].dep_ in ("amod", "compound") and doc[i0 - 1].ent_type_ == token.ent_type_:
-        i0 -= 1
-    s, e = _trim(doc, i0, i1)
-    if e <= s:
-        s, e = token.i, token.i + 1
-    doc = token.doc
-    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
 
 
 def _date_of(cue: Token, published: dt.date | None) -> str | None:

@@ -17,7 +17,7 @@ _MAX_PREFIX_WORDS = 20
 _MAX_NOTICE_WORDS = 60
 _MAX_PHRASE_CHARS = 120
 _HEAD_CHARS = 3
-_SENTENCE_END = frozenset(".!")
+_SENTENCE_END = frozenset(".:!")
 # After these headings the following link-like lines belong to the same block.
 BLOCK_OPENERS = frozenset({"related-links", "comment-prompt"})
 
@@ -92,7 +92,7 @@ def _piece_sep() -> re.Pattern[str]:
     return re.compile(
         rf"\s+[|•·]\s+|\s+[-–—]\s+(?=(?:by|{labels})\b)|\s+on\s+(?=\w+\.?\s+\d|\d)"
         # "October 20, 2022 4:12 PM GMT+2 Updated 2 hours ago": a label opens the next piece
-        rf"|(?<=[\d\w.)])\s+(?=(?:{labels})\b\s*:?\s*(?:\d|an?\b|on\b|at\b|\w+\.?\s+\d))",
+        rf"|(?<=[\w.)])\s+(?=(?:{labels})\b\s*:?\s*(?:\d|an?\b|on\b|at\b|\w+\.?\s+\d))",
         re.IGNORECASE)
 
 
@@ -146,10 +146,9 @@ def phrase_reason(line: str) -> str | None:
     for prefix, why in _prefixes_by_head().get(lowered[:_HEAD_CHARS], ()):
         if not lowered.startswith(prefix):
             continue
-        follow = lowered[len(prefix):len(prefix) + 1]
-        # a long paragraph qualifies only when its whole first sentence is the stock phrase
-        # ("Comments are moderated. Please keep remarks relevant …")
-        if words <= _MAX_PREFIX_WORDS and (prefix.endswith(":") or not follow.isalnum()) or follow in _SENTENCE_END:
+        # a phrase that ends its sentence opens a notice of any length ("Comments are moderated. Please …");
+        # any other phrase only a short line that it opens as a whole word
+        if prefix[-1] in _SENTENCE_END or words <= _MAX_PREFIX_WORDS and not lowered[len(prefix):][:1].isalnum():
             return why
     return None
 

@@ -59,8 +59,12 @@ class _Found:
             self.published, self.published_rank = verdict.published, stamp_rank(verdict.published_label)
 
 
-def clean_body(text: str, settings: IngestSettings, *, title: str | None = None) -> Cleaned:
-    """Clean article text with removals, repairs and the metadata found in removed lines."""
+def clean_body(text: str, settings: IngestSettings, *, title: str | None = None,
+               authors: list[str] | None = None) -> Cleaned:
+    """Clean article text with removals, repairs and the metadata found in removed lines.
+
+    title and authors, when the page's metadata gives them, help to find headline copies and author blurbs.
+    """
     src, raw_repairs = repair_digits(text, settings)
     lines = split_lines(src)
     texts = [src[ln.start:ln.end] for ln in lines]
@@ -68,7 +72,8 @@ def clean_body(text: str, settings: IngestSettings, *, title: str | None = None)
     furniture = {t for t, v in zip(texts, verdicts) if v is not None}
     title = " ".join(title.split()) if title else find_title(texts, furniture.__contains__)
     heads = headline_reasons(texts, title) if title else {}
-    zones = zone_verdicts(texts, verdicts, heads, [a for v in verdicts if v is not None for a in v.authors])
+    known = list(authors or []) + [a for v in verdicts if v is not None for a in v.authors]
+    zones = zone_verdicts(texts, verdicts, heads, known)
 
     keep = [True] * len(lines)
     cuts: list[tuple[int, int, str]] = []

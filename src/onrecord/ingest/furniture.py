@@ -31,8 +31,7 @@ def _media_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     # ". Photo: NAME" or a line that is only a credit; the credit itself is short and has no sentence break
     tail = re.compile(rf"(?:^|(?<=[.!?”\"’)])\s+)(?:{media})(?:\s+credit)?\s*:\s*(?P<credit>[^:]+?)\s*$",
                       re.IGNORECASE)
-    ends = re.compile(rf"(?:{alternation(boilerplate().caption_ends)})[\s.,;:]*(?:opens new tab)?[\s.]*$",
-                      re.IGNORECASE)
+    ends = re.compile(rf"\b(?:{alternation(boilerplate().caption_ends)})[\s.,;:]*$", re.IGNORECASE)
     return paren, tail, ends
 
 
@@ -53,7 +52,7 @@ def is_caption(line: str) -> bool:
         sentence = ". " in credit or (credit[-1:] in ".!?" and "/" not in credit)
         if len(credit.split()) <= _MAX_CREDIT_WORDS and not sentence:
             return True
-    return ends.search(line) is not None and line.strip() != ""
+    return ends.search(line) is not None
 
 
 @lru_cache(maxsize=1)

@@ -28,6 +28,8 @@ _SITE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|•)\s+")
 _TITLE_WORD = re.compile(r"\w+")
 _MIN_SHARED = 0.5           # an <h1> is the page's headline when it shares half the meta title's words
 _MAX_SITE_WORDS = 5
+_MIN_SHARED_WORDS = 2
+_STEM_CHARS = 5
 
 
 def article_from_html(html: str, *, source: str | None, settings: IngestSettings,
@@ -43,15 +45,16 @@ def article_from_html(html: str, *, source: str | None, settings: IngestSettings
     if not settings.clean:
         return Article(id=article_id(body), source=source, published=published, text=body)
     title = page_title(html, doc.title, doc.sitename)
+    authors = split_authors(doc.author) if doc.author else None
     # trafilatura puts one paragraph per line; the cleaner reads blank-line-separated blocks
-    cleaned = clean_body(_NEWLINES.sub("\n\n", body.strip()), settings, title=title)
+    cleaned = clean_body(_NEWLINES.sub("\n\n", body.strip()), settings, title=title, authors=authors)
     if not cleaned.text:
         raise InputError("E005", source)  # all trafilatura kept was page furniture
     meta_date = _meta_date(doc.date)
     return article_from_cleaned(
         cleaned, source=source, settings=settings,
         published=published or _more_precise(meta_date, cleaned.published),
-        title=title, authors=split_authors(doc.author) if doc.author else None,
+        title=title, authors=authors,
         publisher=doc.sitename)
 
 
@@ -93,14 +96,21 @@ def page_title(html: str, meta_title: str | None, sitename: str | None) -> str |
             headings.append(text)
     if not meta_title:
         return headings[0] if headings else None
-    meta_words = set(_TITLE_WORD.findall(meta_title.casefold()))
+    meta_title = strip_site_suffix(meta_title, sitename)
+    meta_words = _title_stems(meta_title)
     best, best_share = None, _MIN_SHARED
     for text in headings:
-        words = set(_TITLE_WORD.findall(text.casefold()))
-        share = len(words & meta_words) / max(1, min(len(words), len(meta_words)))
-        if share >= best_share and (best is None or share > best_share):
+        words = _title_stems(text)
+        shared = len(words & meta_words)
+        share = shared / max(1, min(len(words), len(meta_words)))
+        if shared >= _MIN_SHARED_WORDS and share >= best_share and (best is None or share > best_share):
             best, best_share = text, share
-    return best or strip_site_suffix(meta_title, sitename)
+    return best or meta_title
+
+
+def _title_stems(title: str) -> set[str]:
+    """Word stems of a title: the first letters of each word, so "approves" meets "approved"."""
+    return {w[:_STEM_CHARS] for w in _TITLE_WORD.findall(title.casefold())}
 
 
 def strip_site_suffix(title: str, sitename: str | None) -> str:
@@ -111,7 +121,9 @@ def strip_site_suffix(title: str, sitename: str | None) -> str:
     seps = _SITE_SEP.findall(title)
     suffix = parts[-1]
     named = sitename is not None and _site_key(suffix) == _site_key(sitename)
-    piped = seps[-1].strip() == "|" and len(suffix.split()) <= _MAX_SITE_WORDS
+    # "Headline | Site": the site's name is short, and shorter than the headline ("Opinion | Headline" is not one)
+    piped = (seps[-1].strip() == "|" and len(suffix.split()) <= _MAX_SITE_WORDS
+             and len(suffix.split()) < len(title.split()) - len(suffix.split()))
     if named or piped:
         return title[:title.rfind(seps[-1])].strip()
     return title

@@ -1,0 +1,105 @@
+"""Speakers of statements: which token is the source of a cue, and the span of its noun phrase.
+
+The span follows the PolNeAR convention: the full noun phrase with its appositions ("Robert Klein,
+chairman of the institute") and restrictive relative clauses ("the man who built his career"), but
+not non-restrictive ones (", who endorsed Clinton"); a relative pronoun source is the pronoun
+itself ("who said"), its actor that of the noun it refers to.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import cue_entry
+
+WH_PRONOUNS = ("WP", "WDT")
+# tokens that close a dateline or a headline before the sentence proper ("RENO, Nev. (AP) — Trump")
+_BREAKS = {"—", "–", "--", "―"}
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, inherited through coordination, relative clauses and control.
+
+    A subjectless participle ("…, claiming that …") takes the subject of the reporting verb it
+    hangs from, not of the reported clause it may be attached to."""
+    if verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        anc = verb.head
+        for _ in range(5):
+            if anc.i == anc.head.i and anc is not verb:
+                break
+            if anc is not verb and anc.pos_ == "VERB" and cue_entry(anc.lemma_.lower(), "VERB") is not None \
+                    and anc.dep_ != "ccomp":
+                found = subject_of(anc)
+                if found is not None:
+                    return found
+            anc = anc.head
+    seen = 0
+    v = verb
+    while seen < 6:
+        for c in v.children:
+            if c.dep_ in ("nsubj", "agent") or (c.dep_ == "nsubjpass" and v.lemma_ not in ("tell", "ask")):
+                if c.dep_ == "agent":
+                    return next((p for p in c.children if p.dep_ == "pobj"), None)
+                return c
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
+            v = v.head
+            seen += 1
+            continue
+        if v.dep_ == "relcl":
+            return v.head
+        return None
+    return None
+
+
+def referent(speaker: Token) -> Token:
+    """The token whose actor a speaker token stands for: a relative pronoun's antecedent, else itself."""
+    if speaker.tag_ in WH_PRONOUNS:
+        v = speaker.head
+        for _ in range(4):
+            if v.dep_ == "relcl":
+                return v.head
+            if v.head.i == v.i:
+                break
+            v = v.head
+    return speaker
+
+
+def speaker_range(token: Token) -> tuple[int, int]:
+    """Character bounds of a speaker's noun phrase (see the module docstring for what it covers)."""
+    doc = token.doc
+    cut = [a for a in token.children if a.i > token.i and (
+        a.dep_ in ("relcl", "acl") and _non_restrictive(a) or a.dep_ == "acl" and a.tag_ in ("VBN", "VBG")
+        or a.dep_ == "appos" and a.like_num)]
+    toks = [t for t in token.subtree if not any(t in a.subtree for a in cut)]
+    i0, i1 = min(t.i for t in toks), max(t.i for t in toks) + 1
+    # a modifier speaker ("the North Korean claim"): take its sibling modifiers of the same name
+    while i0 > 0 and token.dep_ in ("amod", "compound") and doc[i0 - 1].head.i == token.head.i \
+            and doc[i0 - 1].dep_ in ("amod", "compound") and doc[i0 - 1].ent_type_ == token.ent_type_:
+        i0 -= 1
+    # a dateline or headline glued to the subject by the parser ends at a dash or a line break
+    for j in range(token.i - 1, i0 - 1, -1):
+        if doc[j].text in _BREAKS or "\n" in doc[j].text:
+            i0 = j + 1
+            break
+    for j in range(token.i + 1, i1):
+        if "\n" in doc[j].text:
+            i1 = j
+            break
+    s, e = _trim(doc, i0, i1)
+    if e <= s:
+        s, e = token.i, token.i + 1
+    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+
+
+def _non_restrictive(clause: Token) -> bool:
+    """A relative or participial clause set off by a comma (", who said …")."""
+    first = min(t.i for t in clause.subtree)
+    return first > 0 and clause.doc[first - 1].text in (",", "(", "—", "–")
+
+
+def _trim(doc, i0: int, i1: int) -> tuple[int, int]:
+    """Token bounds without edge punctuation and white space."""
+    while i0 < i1 and (doc[i0].is_punct or doc[i0].is_space):
+        i0 += 1
+    while i1 > i0 and (doc[i1 - 1].is_punct or doc[i1 - 1].is_space):
+        i1 -= 1
+    return i0, i1
