@@ -95,6 +95,8 @@ def test_author_bios(line: str, after_name: bool) -> None:
 
 @pytest.mark.parametrize("line", [
     "Vogt said the plant would close in May.",
+    "Vogt is expected to testify before the committee on Friday.",
+    "Lee was arrested in 2019 and later released.",
     "Lee, the opposition leader, is a former minister.",
     "Rosa Diaz is a former minister who now runs a charity.",
     "Berlin-based companies are cutting jobs.",

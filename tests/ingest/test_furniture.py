@@ -73,6 +73,7 @@ def test_promotions(line: str, reason: str) -> None:
     "Follow-up talks on the app ban are planned for May, your correspondent hears.",
     "Get-out-the-vote drives relied on email, organisers said.",
     "Join the queue, the clerk told the daily commuters.",
+    "Support for daily workers",                  # a sub-heading, not a call to action
 ])
 def test_promotions_reject_prose(line: str) -> None:
     assert promo_reason(line) is None

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -10,13 +11,21 @@ from ..actors.resolve import ActorIndex
 from ..model import Event, EventDate, Statement, TextSpan
 from .dates import resolve_date
 from .stance import is_negated, stance_words
+from ..lexicons import load_table
 from .lexicon import TriggerEntry, context_of, cue_entry, plover_score, trigger_entries
 
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}      # → AGREE (PLOVER manual)
 CONFLICT_FUTURE = {"ASSAULT", "COERCE", "SANCTION"}                 # announced → THREATEN
 LOCATED_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}   # a place struck or surrounded stands for its state
 LOCATION_PREPS = {"in", "on", "at", "around", "near", "across", "over", "into", "inside", "off"}
 RECIPIENT_PREPS = {"to", "against", "on", "at", "with", "toward", "towards", "into", "from", "over", "around"}
+
+
+@lru_cache(maxsize=None)
+def event_words(cls: str) -> frozenset[str]:
+    """The words of one class of data/event_words.tsv."""
+    return frozenset(r["word"] for r in load_table("event_words.tsv", ("word", "class")) if r["class"] == cls)
 
 
 @dataclass
@@ -34,6 +43,7 @@ class DraftEvent:
     attributed_to: str | None = None
     date: EventDate | None = None
     context: list[str] = field(default_factory=list)
+    refused: bool = False
 
     @property
     def token(self) -> Token:
@@ -54,12 +64,16 @@ def find_events(doc: Doc, actors: ActorIndex, published: dt.date | None) -> list
             trig.append(token.doc[token.i - 1])
         if "needs_obj" in entry.flags and not _has_object(token):
             continue
+        if token.lemma_.lower() in event_words("light") and any(
+                c.dep_ == "dobj" and _options(c) for c in token.children):
+            continue     # "launched an attack": the attack is the event
         d = DraftEvent(trigger=trig, entry=entry, type=entry.type, mode=entry.mode or None)
         d.actor = _ids(actors, _actor_tokens(token, actors))
         d.recipient = [r for r in _ids(actors, _recipient_tokens(token, actors)) if r not in d.actor]
         if not d.recipient and d.type in LOCATED_TYPES:
             d.recipient = _located_target(token, actors, d.actor)
         _flags(d, token, published)
+        _recode(d, token)
         d.context = _contexts(token, entry)
         drafts.append(d)
     _corefer_events(drafts)
@@ -189,7 +203,8 @@ def _actor_tokens(token: Token, actors: ActorIndex) -> list[Token]:
             # only a verb that is no event of its own lends its subject ("launch an attack",
             # "consider a strike"); "condemned the veto" does not make the condemner veto
             cue = cue_entry(verb.lemma_.lower(), "VERB")
-            if verb.pos_ in ("VERB", "AUX") and not _options(verb) and (cue is None or not cue.speech_event):
+            light = verb.lemma_.lower() in event_words("light")
+            if verb.pos_ in ("VERB", "AUX") and (light or not _options(verb) and (cue is None or not cue.speech_event)):
                 return _actor_tokens(verb, actors)
             return []
         return []
@@ -341,8 +356,10 @@ def _flags(d: DraftEvent, token: Token, published: dt.date | None) -> None:
     if d.hypothetical and any(c.lower_ == "would" for c in verb.children) and verb.dep_ in ("ccomp", "conj"):
         d.hypothetical = False
         d.future = True
-    # "plans to"/"intends to" X
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in future:
+    # "plans to"/"is ready to"/"vowed to" X; "refused to" X
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in event_words("refusal"):
+        d.refused = True
+    elif verb.dep_ == "xcomp" and verb.head.lemma_.lower() in future | event_words("intent"):
         d.future = True
     # a to-infinitive of purpose, request or wish is not (yet) realised ("appealed for funds to help")
     elif (any(c.tag_ == "TO" for c in verb.children) and verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp")
@@ -352,6 +369,19 @@ def _flags(d: DraftEvent, token: Token, published: dt.date | None) -> None:
     if d.date is not None and published is not None:
         r = resolve_date(d.date.span.text if d.date.span else d.date.value, published)
         d.historical = bool(r and r.historical)
+
+
+def _recode(d: DraftEvent, token: Token) -> None:
+    """PLOVER's rules for refusals and intentions: a refused or explicitly negated cooperative act
+    is a REJECT; a future cooperative act is AGREE, a future retreat CONCEDE, a future attack or
+    coercion THREATEN (manual, AGREE/CONCEDE/THREATEN notes)."""
+    explicit_neg = token.pos_ in ("VERB", "AUX") and is_negated(token)
+    if d.refused or (explicit_neg and d.type in COOPERATIVE):
+        d.type, d.mode, d.negated, d.hypothetical = "REJECT", None, False, False
+    elif d.future and not d.negated and d.actor:
+        new = _announced(d.type)
+        if new != d.type:
+            d.type, d.mode = new, None
 
 
 def _ordinal_head(verb: Token) -> bool:

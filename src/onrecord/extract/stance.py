@@ -26,10 +26,15 @@ def is_negated(pred: Token) -> bool:
     return False
 
 
-def content_polarity(heads: list[Token]) -> str:
-    """"-" when the content's main predicate is negated (not deontically) or declared false."""
+def content_polarity(heads: list[Token], naming: bool = False) -> str:
+    """"-" when the content's main predicate is negated (not deontically) or declared false.
+
+    With a naming cue ("called the claims a groundless rumor") the name given to the object counts
+    as the predicate, so a word of falsity in it or its modifiers makes the content false."""
     deontic = stance_words("deontic")
     falsity = stance_words("falsity")
+    if naming and any(_false_name(h, falsity) for h in heads):
+        return "-"
     for head in heads:
         for pred in _predicates(head):
             if pred.lemma_.lower() in deontic or pred.lower_ in deontic or any(
@@ -58,6 +63,13 @@ def content_certainty(heads: list[Token], base: str) -> str:
                 elif c.dep_ in ("aux", "advmod") and c.lower_ in probable and rank[best] > 2:
                     best = "probable"
     return best
+
+
+def _false_name(head: Token, falsity: frozenset[str]) -> bool:
+    """The head, its object or predicative complement, or their adjectives, say "false"."""
+    names = [head] + [c for c in head.children if c.dep_ in ("dobj", "attr", "oprd", "acomp")]
+    words = names + [a for n in names for a in n.children if a.dep_ == "amod"]
+    return any(w.lower_ in falsity or w.lemma_.lower() in falsity for w in words)
 
 
 def _predicates(head: Token) -> list[Token]:

@@ -18,9 +18,9 @@ from .dates import resolve_date
 from .lexicon import CueEntry, cue_entry
 from .quotes import Quotes, sentence_quotes
 from .speakers import referent, speaker_range, subject_of
-from .stance import content_certainty, content_polarity
+from .stance import content_certainty, content_polarity, stance_words
 
-CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
+CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "oprd")
 LEAD_DEPS = ("aux", "auxpass", "neg", "advmod")
 PREP_CONTENT_KINDS = {"accuse", "warn", "demand", "say"}
 
@@ -84,7 +84,7 @@ def build_statements(doc: Doc, drafts: list[Draft], actors: ActorIndex,
             named = a.named if a is not None else who.ent_type_ == "PERSON"
             speaker = Speaker.of(text, s, e, actor=actor, named=named)
         polarity = d.entry.polarity
-        if d.entry.polarity == "+" and content_polarity(d.heads) == "-":
+        if d.entry.polarity == "+" and content_polarity(d.heads, naming=d.entry.lemma in stance_words("naming")) == "-":
             polarity = "-"
         if any(c.dep_ == "neg" for c in d.cue_token.children):
             polarity = "+" if d.entry.polarity == "-" else polarity
@@ -107,12 +107,15 @@ def _verbal(token: Token) -> Draft | None:
     entry = None
     particle = None
     for c in token.children:
-        if c.dep_ in ("prt", "prep") and c.i > token.i:
+        # a preposition makes a phrasal cue only right after the verb ("referred to", not "referred X to")
+        if c.dep_ == "prt" and c.i > token.i or c.dep_ == "prep" and token.i < c.i <= token.i + 2 and all(
+                t.dep_ == "advmod" for t in token.doc[token.i + 1:c.i]):
             entry = cue_entry(f"{lemma} {c.lower_}", "VERB")
             if entry is not None:
                 particle = c
                 break
-    if entry is None:
+    # a verb with a particle of another phrasal verb is another word ("call up" reservists)
+    if entry is None and not any(c.dep_ == "prt" for c in token.children):
         entry = cue_entry(lemma, "VERB")
     if entry is None or (entry.particle and particle is None):
         return None
@@ -129,6 +132,8 @@ def _verbal(token: Token) -> Draft | None:
             draft.heads.append(c)
         elif c.dep_ == "prep" and (c is particle or c.lower_ in ("of", "about") and entry.kind in PREP_CONTENT_KINDS):
             draft.heads.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+        elif c.dep_ == "prep" and c.lower_ == "as" and not weak:
+            draft.heads.append(c)   # "described the field as very good": the predicate of the object
     for h in draft.heads:
         draft.ranges.append(_content_range(h, exclude=token))
     return draft

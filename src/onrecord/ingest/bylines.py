@@ -147,13 +147,16 @@ def is_author_bio(line: str, authors: list[str], *, after_name: bool = False) ->
     if len(words) <= _MAX_NAME_TOKENS and " ".join(norm_phrase(line).split()) in names:
         return True
     lowered = " ".join(norm_phrase(" ".join(words[:_BIO_HEAD_WORDS])).split())
+    head = " " + " ".join(re.findall(r"[\w'’-]+", lowered)) + " "
+    job = any(f" {j} " in head for j in lex.jobs)
     surnames = {n.split()[-1] for n in names}
     for name in sorted(names | surnames, key=len, reverse=True):
         if lowered.startswith(name + " "):
             rest = lowered[len(name) + 1:]
-            return any(rest.startswith(v + " ") for v in lex.bio_verbs)
-    head = " " + " ".join(re.findall(r"[\w'’-]+", lowered)) + " "
-    job = any(f" {j} " in head for j in lex.jobs)
+            if any(rest.startswith(v + " ") for v in lex.bio_verbs):
+                return True
+            # "Ross is expected to testify" is news about a namesake; "Ross is a GNS correspondent" a blurb
+            return job and any(rest.startswith(v + " ") for v in lex.bio_copulas)
     if after_name:
         return job
     m = _GENERIC_BIO.match(line)

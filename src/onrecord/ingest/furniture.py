@@ -97,9 +97,10 @@ def promo_reason(line: str) -> str | None:
         return None
     if not any(w in lex.promo_nouns for w in words):
         return None
-    # a promotion addresses the reader or points somewhere; a sentence about support or email does neither
+    # a promotion addresses the reader or points somewhere; a sentence about support or email does neither,
+    # and a heading ("Support for daily workers") is only a call to action when its verb is one
     addressed = any(w in lex.promo_marks for w in words) or _URL.search(line) is not None
-    if not addressed and is_terminal(line.rstrip()):
+    if not addressed and (is_terminal(line.rstrip()) or verb not in lex.promo_calls):
         return None
     return lex.promos[verb]
 

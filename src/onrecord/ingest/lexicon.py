@@ -33,12 +33,14 @@ class Boilerplate:
     roles: frozenset[str]
     legal: frozenset[str]
     promos: dict[str, str]
+    promo_calls: frozenset[str]
     promo_nouns: frozenset[str]
     promo_marks: frozenset[str]
     credits: frozenset[str]
     media: frozenset[str]
     caption_ends: frozenset[str]
     bio_verbs: frozenset[str]
+    bio_copulas: frozenset[str]
     jobs: frozenset[str]
 
 
@@ -57,13 +59,15 @@ def boilerplate() -> Boilerplate:
         placeholders=frozenset(p for p, _ in by_kind.get("placeholder", [])),
         roles=frozenset(p for p, _ in by_kind.get("role", [])),
         legal=frozenset(p for p, _ in by_kind.get("legal", [])),
-        promos=dict(by_kind.get("promo", [])),
+        promos=dict(by_kind.get("promo", []) + by_kind.get("promo-call", [])),
+        promo_calls=frozenset(p for p, _ in by_kind.get("promo-call", [])),
         promo_nouns=frozenset(p for p, _ in by_kind.get("promo-noun", [])),
         promo_marks=frozenset(p for p, _ in by_kind.get("promo-mark", [])),
         credits=frozenset(p for p, _ in by_kind.get("credit", [])),
         media=frozenset(p for p, _ in by_kind.get("media", [])),
         caption_ends=frozenset(p for p, _ in by_kind.get("caption-end", [])),
         bio_verbs=frozenset(p for p, _ in by_kind.get("bio-verb", [])),
+        bio_copulas=frozenset(p for p, _ in by_kind.get("bio-copula", [])),
         jobs=frozenset(p for p, _ in by_kind.get("job", [])),
     )
 
