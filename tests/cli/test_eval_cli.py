@@ -100,8 +100,6 @@ def test_reference_scorer_agrees_on_the_fixtures(fixture_eval, tmp_path):
     assert proc.stdout.strip().splitlines()[-1] == reference_line(json.loads(fixture_eval.stdout)["totals"])
 
 
-@pytest.mark.xfail(reason="BUG: cli/eval.py lets GoldError escape: a malformed gold file prints a traceback "
-                          "instead of one coded [E050] line (style guide §8)", strict=True)
 def test_eval_gold_malformed_file_is_one_error_line(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"id": "x"}', encoding="utf-8")

@@ -44,7 +44,15 @@ def eval_gold(
         article = analyzer.article(Source(name=str(input_path), data=input_path.read_bytes()))
         return next(analyzer.records([article])).to_dict()
 
-    report = score_files(paths, get_record, base=base)
+    from ..errors import OnrecordError
+
+    try:
+        report = score_files(paths, get_record, base=base)
+    except OnrecordError as e:
+        from rich.markup import escape
+
+        err_console.print(f"[red]error[/red] {escape(str(e))}", highlight=False)
+        raise typer.Exit(1) from e
     if as_json:
         sys.stdout.write(json.dumps(report.to_dict(), indent=2) + "\n")
     else:
