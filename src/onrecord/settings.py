@@ -42,10 +42,38 @@ class ActorSettings:
 
 
 @dataclass(frozen=True)
+class StoreSettings:
+    path: Path = Path("onrecord.duckdb")   # the DuckDB file `onrecord ingest`/`threads` use by default
+    batch_size: int = 32                   # articles analysed per batch before they are written
+    near_duplicate_threshold: float = 0.8  # MinHash Jaccard estimate at which an article is a syndicated copy
+    minhash_permutations: int = 128        # signature length; must be a multiple of minhash_bands
+    minhash_bands: int = 16                # LSH bands (rows per band = permutations / bands)
+    shingle_words: int = 5                 # words per shingle
+    thread_min_overlap: float = 0.15       # keyword overlap (share of the smaller set) for two claims to match
+
+    def __post_init__(self) -> None:
+        # env and TOML give strings or ints; the generic coercion knows no floats or paths
+        object.__setattr__(self, "path", Path(self.path))
+        for name in ("near_duplicate_threshold", "thread_min_overlap"):
+            value = getattr(self, name)
+            try:
+                number = float(value)
+            except (TypeError, ValueError) as e:
+                raise SettingsValueError(f"StoreSettings.{name}", value, "a number between 0 and 1") from e
+            if not 0.0 <= number <= 1.0:
+                raise SettingsValueError(f"StoreSettings.{name}", value, "a number between 0 and 1")
+            object.__setattr__(self, name, number)
+        if self.minhash_bands < 1 or self.minhash_permutations % self.minhash_bands:
+            raise SettingsValueError("StoreSettings.minhash_bands", self.minhash_bands,
+                                     "a divisor of minhash_permutations")
+
+
+@dataclass(frozen=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     nlp: NlpSettings = field(default_factory=NlpSettings)
     actors: ActorSettings = field(default_factory=ActorSettings)
+    store: StoreSettings = field(default_factory=StoreSettings)
 
     @classmethod
     def load(cls, config: Path | None = None, env: Mapping[str, str] | None = None,

@@ -112,8 +112,6 @@ def test_analyze_published_flag_fills_a_missing_date(jsonl_run):
     assert [r["article"]["published"][:10] for r in records[1:]] == ["2022-09-22"] * 3
 
 
-@pytest.mark.xfail(reason="BUG: --published ('if the page lacks one') overrides the page's own date: "
-                          "ingest/text.py and ingest/html.py use `published or page date`", strict=True)
 def test_analyze_published_flag_does_not_override_the_page_date(jsonl_run):
     assert _jsonl(jsonl_run.stdout)[0]["article"]["published"][:10] == "2022-10-03"
 

@@ -82,3 +82,93 @@ def test_bare_quote_takes_previous_quotation(analyze_text):
     s = _one(record, "say")
     assert s.quote == "direct"
     assert s.content[0].text == "We will not be intimidated by these sanctions"
+
+
+def _by_cue(record, cue_text):
+    found = [s for s in record.statements if s.cue.text == cue_text]
+    assert found, [s.cue.text for s in record.statements]
+    return found[0]
+
+
+@pytest.mark.parametrize("sentence, cue, speaker, content", [
+    # auxiliaries, negation and adverbs before the verb belong to the cue
+    ("Iran has also said that it sent no drones to Russia.", "has also said", "Iran",
+     ["it sent no drones to Russia"]),
+    ("The ministry did not say whether the drones had reached Russia.", "did not say", "The ministry",
+     ["whether the drones had reached Russia"]),
+    # naming and characterisation verbs: the object and its name are the content
+    ("The Ukrainian president called the proposal a cynical trick.", "called", "The Ukrainian president",
+     ["the proposal a cynical trick"]),
+    ("The minister described the talks as constructive.", "described", "The minister",
+     ["the talks as constructive"]),
+    # a prepositional phrasal cue
+    ("The ambassador referred to the embargo.", "referred to", "The ambassador",
+     ["the embargo"]),
+    # a relative pronoun is the source; its actor is the noun it refers to
+    ("The ambassador, who said the embargo had failed, left Tehran on Friday.", "said", "who",
+     ["the embargo had failed"]),
+    # appositions belong to the source
+    ("Peter Cook, the ministry's spokesman, said the talks would resume.", "said",
+     "Peter Cook, the ministry's spokesman", ["the talks would resume"]),
+])
+def test_statement_spans(analyze_text, sentence, cue, speaker, content):
+    record = analyze_text(LEAD + sentence)
+    s = _by_cue(record, cue)
+    assert s.speaker.text == speaker
+    assert [c.text for c in s.content] == content
+
+
+def test_relative_pronoun_speaker_takes_antecedent_actor(analyze_text):
+    record = analyze_text(LEAD + "The Iranian foreign minister, who said the embargo had failed, left on Friday.")
+    s = _by_cue(record, "said")
+    assert s.speaker.text == "who"
+    assert _country(record, s) == "IRN"
+
+
+def test_non_restrictive_relative_clause_is_not_in_source(analyze_text):
+    record = analyze_text(LEAD + "Peter Cook, who leads the delegation, said the talks would resume.")
+    assert _by_cue(record, "said").speaker.text == "Peter Cook"
+
+
+def test_cue_inside_a_quotation_is_part_of_the_quote(analyze_text):
+    record = analyze_text(LEAD + "“I think the sanctions will fail,” the Iranian minister said.")
+    assert [s.cue.text for s in record.statements] == ["said"]
+    assert record.statements[0].content[0].text == "I think the sanctions will fail"
+
+
+def test_quotation_continuing_after_the_cue_sentence_is_content(analyze_text):
+    record = analyze_text(LEAD + "“The sanctions will fail,” the Iranian minister said. “They always do. "
+                          "Nobody will obey them.” The talks resumed on Monday.")
+    s = _by_cue(record, "said")
+    assert [c.text for c in s.content] == ["The sanctions will fail", "They always do. Nobody will obey them."]
+    assert s.quote == "direct"
+
+
+def test_quotation_with_its_own_cue_is_not_a_continuation(analyze_text):
+    record = analyze_text(LEAD + "“The sanctions will fail,” the Iranian minister said. “They always do,” "
+                          "he added.")
+    assert [c.text for c in _by_cue(record, "said").content] == ["The sanctions will fail"]
+    assert [c.text for c in _by_cue(record, "added").content] == ["They always do"]
+
+
+def test_name_and_colon_line_is_a_statement(analyze_text):
+    record = analyze_text(LEAD + "The president spoke in Kyiv on Thursday.\n\n"
+                          "Zelensky: Russian strikes will not break Ukraine.\n\nThe talks resumed on Monday.")
+    s = _by_cue(record, ":")
+    assert s.speaker.text == "Zelensky"
+    assert s.content[0].text == "Russian strikes will not break Ukraine"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russia said it would call up 300,000 reservists.",            # "call up" is another verb than "call"
+    "The Kremlin referred further questions to the ministry.",      # "refer X to" is no cue
+])
+def test_phrasal_verbs_of_other_meaning_are_not_cues(analyze_text, sentence):
+    record = analyze_text(LEAD + sentence)
+    assert not [s for s in record.statements if s.cue.lemma in ("call", "refer to")]
+
+
+def test_naming_cue_with_falsity_word_is_a_denial(analyze_text):
+    record = analyze_text(LEAD + "Moscow has previously called the U.S. allegations fake.")
+    s = _by_cue(record, "has previously called")
+    assert s.polarity == "-"

@@ -135,10 +135,14 @@ def test_verbatim_mode_keeps_text_exactly() -> None:
     assert len(article.id) == 16
 
 
-def test_published_argument_wins_over_page_timestamp() -> None:
+def test_page_timestamp_wins_over_published_argument() -> None:
+    # the argument only fills a date the page lacks (--published "if the page lacks one")
     article = article_from_text((FIXTURES / "newspaper_corrupted.txt").read_text(encoding="utf-8"),
                                 source="x.txt", settings=SETTINGS, published="2023-05-02")
-    assert article.published == "2023-05-02"
+    assert article.published is not None and not article.published.startswith("2023-05-02")
+    bare = article_from_text("Seoul said talks would resume next week.\n\nNo date was set for them.",
+                             source=None, settings=SETTINGS, published="2023-05-02")
+    assert bare.published == "2023-05-02"
 
 
 def test_ids_ignore_whitespace_differences() -> None:

@@ -87,3 +87,12 @@ def test_a_list_ending_the_story_stays_but_wedged_furniture_goes() -> None:
     assert "Tour dates" in article.text and article.text.endswith("June 10 – Atlanta, GA")
     assert _removed(article)[-3:] == [
         ("newsletter", "Newsletter"), ("navigation", "Weekend Picks"), ("newsletter", "Sign up")]
+
+
+def test_a_journalist_in_the_news_is_no_blurb() -> None:
+    news = "Ana Gil is a reporter for the Courier who was detained at the border last week."
+    article = _article("Council shuts old bridge to lorries\n\n" + BODY + news + "\n\n"
+                       "Her editor said she had done nothing wrong and called for her release.\n\n"
+                       "Tom Hay is a reporter for the Valley Courier.")
+    assert news in article.text
+    assert _removed(article)[-1] == ("author-bio", "Tom Hay is a reporter for the Valley Courier.")

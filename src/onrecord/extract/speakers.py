@@ -24,9 +24,9 @@ def subject_of(verb: Token) -> Token | None:
     if verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         anc = verb.head
         for _ in range(5):
-            if anc.i == anc.head.i and anc is not verb:
+            if anc.i == anc.head.i and anc.i != verb.i:
                 break
-            if anc is not verb and anc.pos_ == "VERB" and cue_entry(anc.lemma_.lower(), "VERB") is not None \
+            if anc.i != verb.i and anc.pos_ == "VERB" and cue_entry(anc.lemma_.lower(), "VERB") is not None \
                     and anc.dep_ != "ccomp":
                 found = subject_of(anc)
                 if found is not None:
@@ -71,6 +71,8 @@ def speaker_range(token: Token) -> tuple[int, int]:
         or a.dep_ == "appos" and a.like_num)]
     toks = [t for t in token.subtree if not any(t in a.subtree for a in cut)]
     i0, i1 = min(t.i for t in toks), max(t.i for t in toks) + 1
+    # the phrase ends where a clause cut from it begins (", who said …, " is not bridged)
+    i1 = min([i1] + [min(t.i for t in a.subtree) for a in cut])
     # a modifier speaker ("the North Korean claim"): take its sibling modifiers of the same name
     while i0 > 0 and token.dep_ in ("amod", "compound") and doc[i0 - 1].head.i == token.head.i \
             and doc[i0 - 1].dep_ in ("amod", "compound") and doc[i0 - 1].ent_type_ == token.ent_type_:

@@ -23,6 +23,10 @@ from .stance import content_certainty, content_polarity, stance_words
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "oprd")
 LEAD_DEPS = ("aux", "auxpass", "neg", "advmod")
 PREP_CONTENT_KINDS = {"accuse", "warn", "demand", "say"}
+# "Name: words" lines: a colon after a short name attributes the rest of the line to it
+COLON_CUE = CueEntry(":", "PUNCT", "say", "+", "certain", None, frozenset())
+COLON_NAME_MAX = 5
+NAME_ENTS = ("PERSON", "ORG", "NORP", "GPE")
 
 
 @dataclass
@@ -35,6 +39,7 @@ class Draft:
     ranges: list[tuple[int, int]] = field(default_factory=list)   # content char ranges
     quote: str = "indirect"
     lead: list[Token] = field(default_factory=list)   # auxiliaries, negation, adverbs before the cue
+    speaker_span: tuple[int, int] | None = None        # char bounds when not the speaker token's phrase
 
     @property
     def cue_token(self) -> Token:
@@ -50,7 +55,7 @@ def find_statements(doc: Doc) -> list[Draft]:
             # a cue inside a quotation belongs to the quoted words ("“I think …,” she said")
             if quotes.containing(token.idx) is not None:
                 continue
-            draft = _verbal(token) or _according_to(token) or _nominal(token)
+            draft = _verbal(token) or _according_to(token) or _nominal(token) or _colon(token)
             if draft is None:
                 continue
             if not draft.ranges and _may_take_bare_quote(draft):
@@ -77,7 +82,7 @@ def build_statements(doc: Doc, drafts: list[Draft], actors: ActorIndex,
         cue_end = max(t.idx + len(t.text) for t in cue_tokens)
         speaker = None
         if d.speaker is not None:
-            s, e = speaker_range(d.speaker)
+            s, e = d.speaker_span or speaker_range(d.speaker)
             who = referent(d.speaker)
             actor = actors.actor_of(who)
             a = actors.get(actor)
@@ -93,7 +98,7 @@ def build_statements(doc: Doc, drafts: list[Draft], actors: ActorIndex,
         out.append(Statement(
             id=f"s{n}", speaker=speaker,
             cue=Cue.of(text, cue_start, cue_end, lemma=d.entry.lemma),
-            content=[TextSpan.of(text, s, e) for s, e in d.ranges],
+            content=[TextSpan.of(text, s, e) for s, e in _merged(text, d.ranges)],
             quote=d.quote, polarity=polarity, certainty=certainty, date=when))  # type: ignore[arg-type]
     return out
 
@@ -130,7 +135,7 @@ def _verbal(token: Token) -> Draft | None:
             if c.dep_ == "xcomp" and c.i < token.i:
                 continue
             draft.heads.append(c)
-        elif c.dep_ == "prep" and (c is particle or c.lower_ in ("of", "about") and entry.kind in PREP_CONTENT_KINDS):
+        elif c.dep_ == "prep" and (particle is not None and c.i == particle.i or c.lower_ in ("of", "about") and entry.kind in PREP_CONTENT_KINDS):
             draft.heads.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
         elif c.dep_ == "prep" and c.lower_ == "as" and not weak:
             draft.heads.append(c)   # "described the field as very good": the predicate of the object
@@ -179,6 +184,32 @@ def _nominal(token: Token) -> Draft | None:
                 speaker = next((p for p in prep.children if p.dep_ == "pobj"), None)
     draft = Draft(cue=[token], entry=entry, speaker=speaker, heads=[clause])
     draft.ranges.append(_content_range(clause, exclude=token))
+    return draft
+
+
+def _colon(token: Token) -> Draft | None:
+    """A line opening with a name and a colon attributes the rest of the line to that name
+    ("Graham: Trump’s Rhetoric Destroying GOP’s Chances", "FALLIN: Well, I think …")."""
+    if token.text != ":":
+        return None
+    doc = token.doc
+    line_start = doc.text.rfind("\n", 0, token.idx) + 1
+    line_end = doc.text.find("\n", token.idx)
+    left = doc.char_span(line_start, token.idx, alignment_mode="contract")
+    right = doc.char_span(token.idx + 1, len(doc.text) if line_end < 0 else line_end, alignment_mode="contract")
+    if left is None or right is None or not 1 <= len(left) <= COLON_NAME_MAX or len(right) < 3:
+        return None
+    words = [t for t in left if not (t.is_punct or t.is_space)]
+    if not words or any(t.pos_ not in ("PROPN", "NOUN") and not t.is_title for t in words) \
+            or not any(t.ent_type_ in NAME_ENTS for t in words):
+        return None
+    s, e = _trim(doc, right.start, right.end)
+    if e - s < 3:
+        return None
+    speaker = words[-1]
+    draft = Draft(cue=[token], entry=COLON_CUE, speaker=speaker, heads=[doc[s:e].root],
+                  speaker_span=(words[0].idx, speaker.idx + len(speaker.text)))
+    draft.ranges.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
     return draft
 
 
@@ -308,6 +339,17 @@ def _drop_covered_nominals(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if not (d.cue_token.pos_ == "NOUN" and d.speaker is None
                                       and d.cue_token.head.i in verbal
                                       and d.cue_token.dep_ in ("dobj", "pobj", "nsubjpass"))]
+
+
+def _merged(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content ranges in text order, those separated by white space only joined ("the plan" "a trick")."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(set(ranges)):
+        if out and (s <= out[-1][1] or not text[out[-1][1]:s].strip()):
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _date_of(cue: Token, published: dt.date | None) -> str | None:

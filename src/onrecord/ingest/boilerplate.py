@@ -17,6 +17,7 @@ _MAX_PREFIX_WORDS = 20
 _MAX_NOTICE_WORDS = 60
 _MAX_PHRASE_CHARS = 120
 _HEAD_CHARS = 3
+_MAX_PIECES_CHARS = 400     # bylines, dates and share labels on one line stay well under this
 _SENTENCE_END = frozenset(".:!")
 # After these headings the following link-like lines belong to the same block.
 BLOCK_OPENERS = frozenset({"related-links", "comment-prompt"})
@@ -98,6 +99,8 @@ def _piece_sep() -> re.Pattern[str]:
 
 def _classify_pieces(line: str) -> Verdict | None:
     """A line of metadata pieces ("By Jane Smith | March 3, 2024"), each of them boilerplate."""
+    if len(line) > _MAX_PIECES_CHARS:
+        return None  # a paragraph: no need to look for separators in it
     bounds = [0]
     for m in _piece_sep().finditer(line):
         bounds.extend((m.start(), m.end()))

@@ -134,10 +134,12 @@ def parse_name_line(line: str) -> tuple[str, ...] | None:
     return (normal_name(head),)
 
 
-def is_author_bio(line: str, authors: list[str], *, after_name: bool = False) -> bool:
+def is_author_bio(line: str, authors: list[str], *, after_name: bool = False, unnamed: bool = True) -> bool:
     """An author blurb: the author's name alone, "NAME covers …", "NAME is a reporter for …".
 
-    authors: the names the page's bylines gave; after_name: the line follows an author's name line.
+    authors: the names the page's bylines gave; after_name: the line follows an author's name line;
+    unnamed: whether a blurb of someone not among the authors may count (only where nothing but
+    furniture follows: "NAME is a reporter for …" inside a story is news about a journalist).
     """
     words = line.split()
     if not words or len(words) > _MAX_BIO_WORDS:
@@ -147,8 +149,6 @@ def is_author_bio(line: str, authors: list[str], *, after_name: bool = False) ->
     if len(words) <= _MAX_NAME_TOKENS and " ".join(norm_phrase(line).split()) in names:
         return True
     lowered = " ".join(norm_phrase(" ".join(words[:_BIO_HEAD_WORDS])).split())
-    head = " " + " ".join(re.findall(r"[\w'’-]+", lowered)) + " "
-    job = any(f" {j} " in head for j in lex.jobs)
     surnames = {n.split()[-1] for n in names}
     for name in sorted(names | surnames, key=len, reverse=True):
         if lowered.startswith(name + " "):
@@ -156,8 +156,14 @@ def is_author_bio(line: str, authors: list[str], *, after_name: bool = False) ->
             if any(rest.startswith(v + " ") for v in lex.bio_verbs):
                 return True
             # "Ross is expected to testify" is news about a namesake; "Ross is a GNS correspondent" a blurb
-            return job and any(rest.startswith(v + " ") for v in lex.bio_copulas)
+            return any(rest.startswith(v + " ") for v in lex.bio_copulas) and _names_job(lowered)
     if after_name:
-        return job
-    m = _GENERIC_BIO.match(line)
-    return bool(m and is_person_name(m.group("name")) and job)
+        return _names_job(lowered)
+    m = _GENERIC_BIO.match(line) if unnamed else None
+    return bool(m and is_person_name(m.group("name")) and _names_job(lowered))
+
+
+def _names_job(text: str) -> bool:
+    """Whether lower-case text names a newsroom job ("reporter", "bureau chief")."""
+    padded = " " + " ".join(re.findall(r"[\w'’-]+", text)) + " "
+    return any(f" {job} " in padded for job in boilerplate().jobs)

@@ -21,6 +21,7 @@ _MAX_CREDIT_WORDS = 12       # a picture credit names a person, an agency or a s
 _MAX_CREDIT_LINE_WORDS = 70
 _MAX_CONTRIBUTED_WORDS = 40
 _MAX_PROMO_WORDS = 45
+_PROMO_HEAD_CHARS = 24      # enough to read the opening verb ("Sign up", "Subscribe")
 
 
 @lru_cache(maxsize=1)
@@ -69,9 +70,9 @@ def is_credit_line(line: str) -> bool:
     """A staff credit: "Reporting by NAME in PLACE; Editing by NAME", "NAME contributed to this report."."""
     words = line.split()
     start, contributed = _credit_regexes()
-    if len(words) <= _MAX_CONTRIBUTED_WORDS and contributed.search(line):
+    if len(words) <= _MAX_CONTRIBUTED_WORDS and "contributed" in line.casefold() and contributed.search(line):
         return True
-    if len(words) > _MAX_CREDIT_LINE_WORDS:
+    if len(words) > _MAX_CREDIT_LINE_WORDS or not start.match(line.lstrip("( ")):
         return False
     for piece in re.split(r"\s*;\s*", line.strip().strip("()").rstrip(".)")):
         m = start.match(piece)
@@ -86,15 +87,15 @@ def is_credit_line(line: str) -> bool:
 
 def promo_reason(line: str) -> str | None:
     """The reason for a promotion line ("Sign up for our newsletter …", "Support independent journalism"), or None."""
-    words = [w.casefold() for w in _WORDS.findall(line)]
-    if not words or len(line.split()) > _MAX_PROMO_WORDS:
+    if not line.lstrip()[:1].isalpha() or len(line.split()) > _MAX_PROMO_WORDS:
         return None
     lex = boilerplate()
-    lowered = " ".join(words)
+    lowered = " ".join(w.casefold() for w in _WORDS.findall(line, 0, _PROMO_HEAD_CHARS))
     verb = next((v for v in sorted(lex.promos, key=len, reverse=True)
                  if lowered.startswith(v) and (len(lowered) == len(v) or lowered[len(v)] == " ")), None)
-    if verb is None or not line.lstrip()[:1].isalpha():
+    if verb is None:
         return None
+    words = [w.casefold() for w in _WORDS.findall(line)]
     if not any(w in lex.promo_nouns for w in words):
         return None
     # a promotion addresses the reader or points somewhere; a sentence about support or email does neither,

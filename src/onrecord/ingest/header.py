@@ -20,6 +20,7 @@ _MAX_HEADLINE_WORDS = 25
 _MAX_CRUMB_WORDS = 4
 _MAX_CRUMB_WORD_CHARS = 15
 _MAX_SITE_WORDS = 5
+_MAX_SUFFIX_CHARS = 100
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _SITE_SUFFIX = re.compile(r"^\s*[|:\-–—]\s*\S")
 _ACRONYM_END = re.compile(r"(?:\b[A-Z]\.)+$")
@@ -117,6 +118,8 @@ def headline_reasons(texts: list[str], title: str) -> dict[int, str]:
     reasons: dict[int, str] = {}
     seen = False
     for i, text in enumerate(texts):
+        if i >= HEADER_LINES and len(text) > 2 * len(title) + _MAX_SUFFIX_CHARS:
+            continue  # a paragraph, not a copy of the headline: skip normalising it
         k = line_key(text)
         if k == key or _site_suffixed(k, key):
             reasons[i] = "repeated-headline" if seen else "headline"

@@ -53,7 +53,7 @@ def article_from_html(html: str, *, source: str | None, settings: IngestSettings
     meta_date = _meta_date(doc.date)
     return article_from_cleaned(
         cleaned, source=source, settings=settings,
-        published=published or _more_precise(meta_date, cleaned.published),
+        published=_more_precise(meta_date, cleaned.published) or published,
         title=title, authors=authors,
         publisher=doc.sitename)
 

@@ -40,7 +40,7 @@ def article_from_cleaned(cleaned: Cleaned, *, source: str | None, settings: Inge
         source=source,
         title=title or cleaned.title,
         authors=merged_authors,
-        published=published or cleaned.published,
+        published=cleaned.published or published,
         dateline=cleaned.dateline,
         publisher=publisher or cleaned.publisher,
         print_headline=cleaned.print_headline,

@@ -71,8 +71,9 @@ def _judge_blurbs(texts: Sequence[str], free: Callable[[int], bool], start: int,
                   out: dict[int, Verdict]) -> None:
     """Author blurbs in the lower half of the page ("NAME covers …", a name line and its job line)."""
     after_name = False
+    last = max((i for i in range(len(texts)) if free(i)), default=-1)
     for i in range(max(start + 1, len(texts) // 2), len(texts)):
-        blurb = free(i) and is_author_bio(texts[i], authors, after_name=after_name)
+        blurb = free(i) and is_author_bio(texts[i], authors, after_name=after_name, unnamed=i == last)
         if blurb:
             out[i] = _whole(texts[i], "author-bio")
         after_name = blurb
