@@ -45,16 +45,17 @@ class ActorSettings:
 class StoreSettings:
     path: Path = Path("onrecord.duckdb")   # the DuckDB file `onrecord ingest`/`threads` use by default
     batch_size: int = 32                   # articles analysed per batch before they are written
-    near_duplicate_threshold: float = 0.8  # MinHash Jaccard estimate at which an article is a syndicated copy
+    near_duplicate_threshold: float = 0.8  # estimated share of the shorter text's shingles found in the other
+    near_duplicate_min_jaccard: float = 0.5  # … and estimated Jaccard, so a quote in a long piece is no copy
     minhash_permutations: int = 128        # signature length; must be a multiple of minhash_bands
-    minhash_bands: int = 16                # LSH bands (rows per band = permutations / bands)
+    minhash_bands: int = 32                # LSH bands (rows per band = permutations / bands)
     shingle_words: int = 5                 # words per shingle
     thread_min_overlap: float = 0.15       # keyword overlap (share of the smaller set) for two claims to match
 
     def __post_init__(self) -> None:
         # env and TOML give strings or ints; the generic coercion knows no floats or paths
         object.__setattr__(self, "path", Path(self.path))
-        for name in ("near_duplicate_threshold", "thread_min_overlap"):
+        for name in ("near_duplicate_threshold", "near_duplicate_min_jaccard", "thread_min_overlap"):
             value = getattr(self, name)
             try:
                 number = float(value)

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import eval_events
+from . import eval_events, eval_extraction
 from .analyze import analyze_command
 from .eval import eval_app
 
@@ -15,6 +15,7 @@ app = typer.Typer(name="onrecord", no_args_is_help=True, add_completion=False,
                   help="News articles in, a sourced record of who said and did what to whom out.")
 app.command("analyze")(analyze_command)
 eval_events.register(eval_app)
+eval_extraction.register(eval_app)
 app.add_typer(eval_app, name="eval")
 
 

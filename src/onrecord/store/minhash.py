@@ -44,12 +44,12 @@ def _coefficients(permutations: int) -> tuple[tuple[int, int], ...]:
     return tuple((rng.randrange(1, _PRIME), rng.randrange(0, _PRIME)) for _ in range(permutations))
 
 
-def signature(text: str, permutations: int, shingle_words: int) -> tuple[int, ...]:
-    """The MinHash signature of a text (values < 2**61)."""
+def signature(text: str, permutations: int, shingle_words: int) -> tuple[tuple[int, ...], int]:
+    """The MinHash signature of a text (values < 2**61) and the size of its shingle set."""
     grams = shingles(text, shingle_words)
     if not grams:
-        return tuple(_PRIME for _ in range(permutations))
-    return tuple(min((a * x + b) % _PRIME for x in grams) for a, b in _coefficients(permutations))
+        return tuple(_PRIME for _ in range(permutations)), 0
+    return tuple(min((a * x + b) % _PRIME for x in grams) for a, b in _coefficients(permutations)), len(grams)
 
 
 def band_keys(sig: tuple[int, ...], bands: int) -> list[tuple[int, int]]:
@@ -61,6 +61,17 @@ def band_keys(sig: tuple[int, ...], bands: int) -> list[tuple[int, int]]:
         bucket = int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "little", signed=True)
         out.append((band, bucket))
     return out
+
+
+def containment(jaccard: float, size_a: int, size_b: int) -> float:
+    """Share of the smaller shingle set found in the larger, from a Jaccard estimate and set sizes.
+
+    |A∩B| = J·(|A|+|B|)/(1+J); syndicated copies are often cut short, which lowers Jaccard
+    but not containment.
+    """
+    if min(size_a, size_b) <= 0:
+        return 0.0
+    return min(1.0, jaccard * (size_a + size_b) / (1 + jaccard) / min(size_a, size_b))
 
 
 def similarity(a: tuple[int, ...] | list[int], b: tuple[int, ...] | list[int]) -> float:

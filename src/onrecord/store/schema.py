@@ -29,7 +29,7 @@ V1 = [
         record JSON NOT NULL,
         content_hash VARCHAR NOT NULL,
         dup_group VARCHAR NOT NULL,    -- id of the first stored copy; = id for canonical articles
-        similarity DOUBLE,             -- Jaccard estimate to the group's canonical article
+        similarity DOUBLE,             -- containment estimate against the matched stored article
         added_at TIMESTAMPTZ DEFAULT current_timestamp)""",
     "CREATE INDEX articles_hash ON articles (content_hash)",
     "CREATE INDEX articles_group ON articles (dup_group)",
@@ -73,7 +73,8 @@ V1 = [
         span_text VARCHAR, span_start INTEGER, span_end INTEGER,
         PRIMARY KEY (article_id, position))""",
     """CREATE TABLE minhash (
-        article_id VARCHAR PRIMARY KEY, signature UBIGINT[] NOT NULL)""",
+        article_id VARCHAR PRIMARY KEY, signature UBIGINT[] NOT NULL,
+        shingles INTEGER NOT NULL)     -- size of the shingle set, for containment estimates""",
     """CREATE TABLE minhash_bands (
         band SMALLINT NOT NULL, bucket BIGINT NOT NULL, article_id VARCHAR NOT NULL)""",
     "CREATE INDEX minhash_bands_bucket ON minhash_bands (band, bucket)",

@@ -77,7 +77,7 @@ class Store(Queries):
         article = record.article
         digest = minhash.content_hash(article.text)
         s = self.settings
-        sig = minhash.signature(article.text, s.minhash_permutations, s.shingle_words)
+        sig, size = minhash.signature(article.text, s.minhash_permutations, s.shingle_words)
         bands = minhash.band_keys(sig, s.minhash_bands)
         conn = self.conn
         conn.execute("BEGIN TRANSACTION")
@@ -87,9 +87,9 @@ class Store(Queries):
             if row is not None:
                 conn.execute("ROLLBACK")
                 return AddResult("duplicate", row[0], row[1], 1.0)
-            group, score = self._nearest(sig, bands)
+            group, score = self._nearest(sig, size, bands)
             status = "near-duplicate" if group is not None else "added"
-            self._insert(record, digest, group or article.id, score, sig, bands)
+            self._insert(record, digest, group or article.id, score, (sig, size), bands)
             conn.execute("COMMIT")
         except duckdb.Error as e:
             conn.execute("ROLLBACK")
@@ -101,23 +101,31 @@ class Store(Queries):
         log.debug("article %s %s (group %s)", article.id, status, group or article.id)
         return AddResult(status, article.id, group or article.id, score)
 
-    def _nearest(self, sig: tuple[int, ...], bands: list[tuple[int, int]]) -> tuple[str | None, float | None]:
-        """The duplicate group of the most similar stored article at or over the threshold."""
+    def _nearest(self, sig: tuple[int, ...], size: int,
+                 bands: list[tuple[int, int]]) -> tuple[str | None, float | None]:
+        """The duplicate group of the most similar stored article, if it is a near-duplicate.
+
+        Near-duplicate: estimated containment (of the smaller text in the larger) at or over
+        near_duplicate_threshold, and estimated Jaccard at or over near_duplicate_min_jaccard.
+        """
         rows = self.conn.execute(
-            "SELECT m.article_id, m.signature, a.dup_group FROM minhash m JOIN articles a ON a.id = m.article_id "
+            "SELECT m.article_id, m.signature, m.shingles, a.dup_group FROM minhash m JOIN articles a ON a.id = m.article_id "
             "WHERE m.article_id IN (SELECT DISTINCT b.article_id FROM minhash_bands b "
             "JOIN (SELECT unnest(?::SMALLINT[]) AS band, unnest(?::BIGINT[]) AS bucket) k "
             "ON b.band = k.band AND b.bucket = k.bucket)",
             [[b for b, _ in bands], [k for _, k in bands]]).fetchall()
         best: tuple[str | None, float | None] = (None, None)
-        for _, other, group in rows:
-            score = minhash.similarity(sig, other)
-            if score >= self.settings.near_duplicate_threshold and (best[1] is None or score > best[1]):
+        for _, other, other_size, group in rows:
+            jaccard = minhash.similarity(sig, other)
+            score = minhash.containment(jaccard, size, other_size)
+            if jaccard < self.settings.near_duplicate_min_jaccard or score < self.settings.near_duplicate_threshold:
+                continue
+            if best[1] is None or score > best[1]:
                 best = (group, score)
         return best
 
     def _insert(self, record: Record, digest: str, group: str, score: float | None,
-                sig: tuple[int, ...], bands: list[tuple[int, int]]) -> None:
+                signature: tuple[tuple[int, ...], int], bands: list[tuple[int, int]]) -> None:
         a = record.article
         ts, day = published_parts(a.published)
         conn = self.conn
@@ -132,7 +140,7 @@ class Store(Queries):
                                      ("events", rows.events, 24), ("amounts", rows.amounts, 8)):
             if values:
                 conn.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * width)})", values)
-        conn.execute("INSERT INTO minhash VALUES (?, ?)", [a.id, list(sig)])
+        conn.execute("INSERT INTO minhash VALUES (?, ?, ?)", [a.id, list(signature[0]), signature[1]])
         conn.executemany("INSERT INTO minhash_bands VALUES (?, ?, ?)", [(b, k, a.id) for b, k in bands])
 
     # -- reads used by later stages -------------------------------------------------------

@@ -19,7 +19,6 @@ from .model import Stance, Status, Thread, ThreadMember, Via
 log = logging.getLogger(__name__)
 
 CONFIRM_KINDS = frozenset({"admit", "confirm"})
-EVIDENCE_KINDS = frozenset({"report", "confirm"})
 
 
 @dataclass
@@ -37,10 +36,14 @@ def _side_ok(s: frozenset[str], t: frozenset[str]) -> bool:
 
 
 def dyad_match(x: PropKey, y: PropKey) -> bool:
-    """True if two keys concern the same parties (unordered; an unknown side matches anything)."""
+    """True if two keys concern the same parties in the same roles (an unknown side matches anything).
+
+    Roles matter: "Azerbaijan shelled Armenia" and "Armenia shelled Azerbaijan" are rival claims,
+    not one; converse words ("buy") were already turned round in the key.
+    """
     if x.oriented and y.oriented:
-        return any(_side_ok(x.side_a, a) and _side_ok(x.side_b, b) and bool(x.side_a & a or x.side_b & b)
-                   for a, b in ((y.side_a, y.side_b), (y.side_b, y.side_a)))
+        return _side_ok(x.side_a, y.side_a) and _side_ok(x.side_b, y.side_b) and bool(
+            x.side_a & y.side_a or x.side_b & y.side_b)
     shared = x.parties & y.parties
     if not x.oriented and not y.oriented:
         return len(shared) >= 2
@@ -158,7 +161,6 @@ def make_thread(items: list[_Item]) -> Thread:
     full = next((k for k in keys if k.oriented and k.side_a and k.side_b), None)
     side_a = full.side_a if full else frozenset().union(*(k.side_a for k in keys))
     side_b = full.side_b if full else frozenset().union(*(k.side_b for k in keys))
-    parties = frozenset().union(*(k.parties for k in keys))
     families = Counter(k.family for k in keys if k.family)
     family = families.most_common(1)[0][0] if families else None
     terms = Counter(t for k in keys for t in k.terms if not t.startswith("ctx:"))
@@ -171,7 +173,7 @@ def make_thread(items: list[_Item]) -> Thread:
         actor = next((a for a in record.actors if s.speaker is not None and a.id == s.speaker.actor), None)
         country = actor.country if actor else None
         who = country or (actor.code if actor and actor.code else None) or (s.speaker.text if s.speaker else None)
-        stance = _stance(item, country, who, accuser, parties)
+        stance = _stance(item, country, who, accuser, side_a, "denied" in seen)
         if stance == "alleged" and accuser is None:
             accuser = who
         seen.add(stance)
@@ -192,20 +194,20 @@ def make_thread(items: list[_Item]) -> Thread:
 
 
 def _stance(item: _Item, country: str | None, who: str | None, accuser: str | None,
-            parties: frozenset[str]) -> Stance:
-    """denied for "-"; confirmed for confirm/admit cues, admissions and third-party evidence."""
+            doers: frozenset[str], denied: bool) -> Stance:
+    """denied for "-"; confirmed for confirm/admit cues, admissions by the doer, evidence; else alleged."""
     s = item.statement
     if s.polarity == "-":
         return "denied"
-    kind = cue_kind(s.cue.lemma)
-    if kind in CONFIRM_KINDS:
+    event = next((e for e in item.record.events if item.key and e.id == item.key.event_id), None)
+    if s.certainty != "certain" or (event is not None and (event.hypothetical or event.future or event.negated)):
+        return "alleged"
+    if cue_kind(s.cue.lemma) in CONFIRM_KINDS:
         return "confirmed"
-    admission = accuser is not None and who != accuser and country in parties
-    if admission and item.via == "event" and s.certainty in ("certain", "probable"):
-        return "confirmed"   # a party to the act says it happened after someone else alleged it
-    third_party = accuser is not None and who != accuser and country not in parties
-    if third_party and s.certainty == "certain" and (kind in EVIDENCE_KINDS or has_evidence(s)):
-        return "confirmed"
+    if accuser is not None and who != accuser and country in doers and item.via == "event":
+        return "confirmed"   # the party said to have done it says it did
+    if country not in doers and (who != accuser or denied) and has_evidence(s, item.record.article.text):
+        return "confirmed"   # backed by evidence, from a third party or against a denial
     return "alleged"
 
 

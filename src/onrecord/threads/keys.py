@@ -76,8 +76,8 @@ def word_class(word: str, cls: str) -> bool:
 @dataclass(frozen=True)
 class PropKey:
     """The comparable parts of one statement's proposition."""
-    side_a: frozenset[str]        # actor countries of the linked event (or all content countries)
-    side_b: frozenset[str]        # recipient countries (empty when unknown)
+    side_a: frozenset[str]        # who does the act: actor countries (recipient for converse words)
+    side_b: frozenset[str]        # who undergoes or receives it (empty when unknown)
     oriented: bool                # False when the parties come from the content, without roles
     family: str | None            # FAMILIES value of the linked event's type
     terms: frozenset[str]         # keyword lemmas and ctx: tags
@@ -144,6 +144,8 @@ def proposition_key(record: Record, statement: Statement) -> PropKey | None:
     if event is not None:
         side_a = frozenset(actors[x].country for x in event.actor if x in actors and actors[x].country)
         side_b = frozenset(actors[x].country for x in event.recipient if x in actors and actors[x].country)
+        if is_converse(event.trigger.text):
+            side_a, side_b = side_b, side_a
         if side_a or side_b:
             return PropKey(side_a, side_b, True, FAMILIES.get(event.type), content_terms(statement, mentions, event),
                            event.id)
@@ -151,6 +153,15 @@ def proposition_key(record: Record, statement: Statement) -> PropKey | None:
     if len(countries) >= 2:
         return PropKey(countries, frozenset(), False, None, content_terms(statement, mentions, event), None)
     return None
+
+
+def is_converse(trigger: str) -> bool:
+    """True if the trigger's subject is the receiving party ("buying", "purchase", "received")."""
+    word = trigger.split()[-1].lower() if trigger.split() else ""
+    for lemma, classes in thread_words().items():
+        if "converse" in classes and word.startswith(lemma.rstrip("e")):
+            return True
+    return False
 
 
 def anaphora(statement: Statement) -> frozenset[str] | None:
@@ -182,6 +193,14 @@ def cue_kind(lemma: str) -> str | None:
     return None
 
 
-def has_evidence(statement: Statement) -> bool:
-    """True if the content cites evidence (images, documents, intelligence …)."""
-    return any(word_class(w, "evidence") for span in statement.content for w in _TOKEN.findall(span.text))
+def cue_sentence(text: str, statement: Statement) -> str:
+    """The text from the sentence start before the cue to the sentence end after its content."""
+    end_at = max([statement.cue.end] + [c.end for c in statement.content])
+    start = max(text.rfind(". ", 0, statement.cue.start), text.rfind("\n", 0, statement.cue.start)) + 1
+    stops = [i for i in (text.find(". ", end_at), text.find("\n", end_at)) if i >= 0]
+    return text[start:min(stops) if stops else len(text)]
+
+
+def has_evidence(statement: Statement, text: str) -> bool:
+    """True if the statement's sentence cites evidence (images, documents, intelligence …)."""
+    return any(word_class(w, "evidence") for w in _TOKEN.findall(cue_sentence(text, statement)))
