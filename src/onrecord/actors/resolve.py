@@ -69,6 +69,14 @@ class ActorIndex:
         for child in token.children:
             if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i in self.token_actor:
                 return self.token_actor[child.i]
+        # a quantity of actors: "thousands of students", "some of the protesters"
+        if token.like_num or token.ent_type_ == "CARDINAL" or token.pos_ == "NUM" or token.lower_ in (
+                "some", "many", "most", "several", "dozens", "hundreds", "thousands", "millions"):
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and pobj.i in self.token_actor:
+                            return self.token_actor[pobj.i]
         return None
 
     def get(self, actor_id: str | None) -> Actor | None:
@@ -475,7 +483,7 @@ def _modifies(t: Token, head: Token) -> bool:
     anc = t
     while anc.head.i != anc.i and anc.head.i != head.i:
         anc = anc.head
-    return anc.dep_ == "prep" and anc.lower_ in ("of", "for", "from", "at", "in")
+    return anc.dep_ == "prep" and anc.lower_ in ("of", "for", "from", "at", "in", "throughout", "across")
 
 
 def _has_country_modifier(token: Token, span_entry: dict[int, GazetteerEntry]) -> bool:
