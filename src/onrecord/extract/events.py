@@ -16,7 +16,7 @@ from .lexicon import TriggerEntry, context_of, cue_entry, plover_score, trigger_
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}      # → AGREE (PLOVER manual)
-CONFLICT_FUTURE = {"ASSAULT", "COERCE", "SANCTION"}                 # announced → THREATEN
+CONFLICT_FUTURE = {"ASSAULT", "COERCE", "PROTEST"}                  # announced → THREATEN
 LOCATED_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}   # a place struck or surrounded stands for its state
 LOCATION_PREPS = {"in", "on", "at", "around", "near", "across", "over", "into", "inside", "off"}
 RECIPIENT_PREPS = {"to", "against", "on", "at", "with", "toward", "towards", "into", "from", "over", "around"}
@@ -65,8 +65,9 @@ def find_events(doc: Doc, actors: ActorIndex, published: dt.date | None) -> list
         if "needs_obj" in entry.flags and not _has_object(token):
             continue
         if token.lemma_.lower() in event_words("light") and any(
-                c.dep_ == "dobj" and _options(c) for c in token.children):
-            continue     # "launched an attack": the attack is the event
+                c.dep_ == "dobj" and (_options(c) or any(m.dep_ == "compound" and _options(m) for m in c.children))
+                for c in token.children):
+            continue     # "launched an attack", "launched a mediation effort": the noun is the event
         d = DraftEvent(trigger=trig, entry=entry, type=entry.type, mode=entry.mode or None)
         d.actor = _ids(actors, _actor_tokens(token, actors))
         d.recipient = [r for r in _ids(actors, _recipient_tokens(token, actors)) if r not in d.actor]
@@ -130,6 +131,13 @@ def attribute(drafts: list[DraftEvent], statements: list[Statement], speaker_of:
             if d.type == "THREATEN":
                 d.mode = None
             d.future, d.hypothetical = True, False
+            continue
+        if speaker and not same and _obligation(d.token) and not d.negated:
+            # "X said Y must do Z": X demands it of Y (a REQUEST in the article's own voice)
+            d.type, d.mode = "REQUEST", None
+            d.recipient = [a for a in d.actor if a != speaker]
+            d.actor = [speaker]
+            d.hypothetical = False
             continue
         d.attributed_to = host.id
 
@@ -198,6 +206,8 @@ def _actor_tokens(token: Token, actors: ActorIndex) -> list[Token]:
             if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
                 return [p for p in prep.children if p.dep_ == "pobj"]
         # an event noun as the object of a verb is done by the verb's subject ("launch an attack")
+        if token.dep_ == "compound" and token.head.dep_ == "dobj":
+            token = token.head       # "launched a mediation effort"
         if token.dep_ == "dobj" or token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ == "VERB":
             verb = token.head if token.dep_ == "dobj" else token.head.head
             # only a verb that is no event of its own lends its subject ("launch an attack",
@@ -379,9 +389,25 @@ def _recode(d: DraftEvent, token: Token) -> None:
     if d.refused or (explicit_neg and d.type in COOPERATIVE):
         d.type, d.mode, d.negated, d.hypothetical = "REJECT", None, False, False
     elif d.future and not d.negated and d.actor:
-        new = _announced(d.type)
+        new = "THREATEN" if _conditional(token) and d.type not in ("AGREE", "REQUEST") else _announced(d.type)
         if new != d.type:
             d.type, d.mode = new, None
+
+
+def _obligation(token: Token) -> bool:
+    """The event's predicate is under "must", "should" or "have to"."""
+    verb = _governing_verb(token)
+    if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "have" and any(
+        c.tag_ == "TO" for c in verb.children)
+
+
+def _conditional(token: Token) -> bool:
+    """An "unless" or "if" clause hangs on the event's predicate."""
+    verb = _governing_verb(token)
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+               for c in verb.children)
 
 
 def _ordinal_head(verb: Token) -> bool:

@@ -140,6 +140,7 @@ def cluster(records: list[Record], min_overlap: float) -> list[list[_Item]]:
     for item, families in sorted(loose, key=lambda x: (x[0].record.article.id, x[0].statement.cue.start)):
         n = groups.antecedent(item, families)
         if n is not None:
+            item.via = "anaphora"
             groups.add(item, n)
         elif item in deferred:
             groups.add(item)
@@ -166,6 +167,7 @@ def make_thread(items: list[_Item]) -> Thread:
     terms = Counter(t for k in keys for t in k.terms if not t.startswith("ctx:"))
     keywords = [t for t, _ in sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:6]]
     accuser: str | None = None
+    deniers: set[str | None] = set()
     seen: set[str] = set()
     members: list[ThreadMember] = []
     for item in items:
@@ -173,9 +175,11 @@ def make_thread(items: list[_Item]) -> Thread:
         actor = next((a for a in record.actors if s.speaker is not None and a.id == s.speaker.actor), None)
         country = actor.country if actor else None
         who = country or (actor.code if actor and actor.code else None) or (s.speaker.text if s.speaker else None)
-        stance = _stance(item, country, who, accuser, side_a, "denied" in seen)
+        stance = _stance(item, country, who, accuser, side_a, deniers)
         if stance == "alleged" and accuser is None:
             accuser = who
+        if stance == "denied":
+            deniers.add(country)
         seen.add(stance)
         members.append(ThreadMember(
             article_id=record.article.id, statement_id=s.id, speaker_text=s.speaker.text if s.speaker else None,
@@ -194,7 +198,7 @@ def make_thread(items: list[_Item]) -> Thread:
 
 
 def _stance(item: _Item, country: str | None, who: str | None, accuser: str | None,
-            doers: frozenset[str], denied: bool) -> Stance:
+            doers: frozenset[str], deniers: set[str | None]) -> Stance:
     """denied for "-"; confirmed for confirm/admit cues, admissions by the doer, evidence; else alleged."""
     s = item.statement
     if s.polarity == "-":
@@ -204,9 +208,9 @@ def _stance(item: _Item, country: str | None, who: str | None, accuser: str | No
         return "alleged"
     if cue_kind(s.cue.lemma) in CONFIRM_KINDS:
         return "confirmed"
-    if accuser is not None and who != accuser and country in doers and item.via == "event":
-        return "confirmed"   # the party said to have done it says it did
-    if country not in doers and (who != accuser or denied) and has_evidence(s, item.record.article.text):
+    if country in doers and country in deniers and item.via == "event":
+        return "confirmed"   # the party said to have done it, having denied it, now says it did
+    if country not in doers and (who != accuser or deniers) and has_evidence(s, item.record.article.text):
         return "confirmed"   # backed by evidence, from a third party or against a denial
     return "alleged"
 
