@@ -129,14 +129,15 @@ class ActorResolver:
         # 3. pronouns and definite descriptions
         self._corefer(doc, entities, token_key)
         # 4. domestic institutions and officials with no country of their own: the story's country
-        home = self._home_country(doc, entities, dateline)
+        home = self._home_country(doc, entities, token_key, dateline)
         if home:
             for e in entities.values():
                 if e.code.country is None and set(e.code.sectors) & HOME_SECTORS and e.kind in ("person", "group"):
                     e.code = ActorCode(country=home, sectors=e.code.sectors)
         return self._index(doc, entities, token_key)
 
-    def _home_country(self, doc: Doc, entities: dict[str, _Entity], dateline: str | None) -> str | None:
+    def _home_country(self, doc: Doc, entities: dict[str, _Entity], token_key: dict[int, str],
+                      dateline: str | None) -> str | None:
         """The country the story is about, by a vote: each mention of a state counts 1, each
         populated place in it 2 (where things happen), the dateline 3 (where it was reported)."""
         votes: dict[str, float] = {}
@@ -144,7 +145,7 @@ class ActorResolver:
             if e.code.country and e.kind == "state" and len(e.code.country) == 3:
                 votes[e.code.country] = votes.get(e.code.country, 0) + len(e.mentions)
         for ent in doc.ents:
-            if ent.label_ in ("GPE", "LOC", "FAC"):
+            if ent.label_ in ("GPE", "LOC", "FAC") and not any(t.i in token_key for t in ent):
                 country = place_country(ent.text)
                 if country:
                     votes[country] = votes.get(country, 0) + 2

@@ -229,7 +229,8 @@ def _actor_tokens(token: Token, actors: ActorIndex) -> list[Token]:
                 return [p for p in c.children if p.dep_ == "pobj"]
         if v.dep_ == "acl" and v.tag_ in ("VBD", "VBG") and v.head.pos_ in ("NOUN", "PROPN"):
             return [v.head]      # "Sokolov, …, accused Kyiv": a finite or -ing verb hung on its subject
-        if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "relcl", "acl", "prep", "pobj", "attr") and v.head.i != v.i:
+        if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "relcl", "acl", "prep", "pobj", "attr", "acomp") \
+                and v.head.i != v.i:
             if v.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in v.head.children) and v.head.i != token.i:
                 # object control: "urged Iran to stop" → Iran acts
                 return [c for c in v.head.children if c.dep_ == "dobj"]
