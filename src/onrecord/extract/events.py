@@ -17,9 +17,10 @@ from .lexicon import TriggerEntry, context_of, cue_entry, plover_score, trigger_
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}      # → AGREE (PLOVER manual)
 CONFLICT_FUTURE = {"ASSAULT", "COERCE", "PROTEST"}                  # announced → THREATEN
+TRANSNATIONAL = {"IMG", "NGO", "IGO", "MNC", "UNO"}   # CAMEO blocks of coded actors with no state
 LOCATED_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}   # a place struck or surrounded stands for its state
 LOCATION_PREPS = {"in", "on", "at", "around", "near", "across", "over", "into", "inside", "off"}
-RECIPIENT_PREPS = {"to", "against", "on", "at", "with", "toward", "towards", "into", "from", "over", "around"}
+RECIPIENT_PREPS = {"to", "against", "on", "at", "with", "toward", "towards", "into", "over", "around"}
 
 
 @lru_cache(maxsize=None)
@@ -227,6 +228,9 @@ def _actor_tokens(token: Token, actors: ActorIndex) -> list[Token]:
                 return _with_conj(c)
             if c.dep_ == "agent":
                 return [p for p in c.children if p.dep_ == "pobj"]
+        if v.dep_ == "ccomp" and v.tag_ == "VBG" and v.head.pos_ == "VERB":
+            v = v.head        # subject control of a gerund: "Iran denied sending drones"
+            continue
         if v.dep_ == "acl" and v.tag_ in ("VBD", "VBG") and v.head.pos_ in ("NOUN", "PROPN"):
             return [v.head]      # "Sokolov, …, accused Kyiv": a finite or -ing verb hung on its subject
         if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "relcl", "acl", "prep", "pobj", "attr", "acomp") \
@@ -315,7 +319,7 @@ def _ids(actors: ActorIndex, toks: list[Token]) -> list[str]:
     for t in toks:
         a = actors.actor_of(t)
         actor = actors.get(a)
-        if a and a not in out and actor is not None and actor.country:
+        if a and a not in out and actor is not None and (actor.country or actor.code[:3] in TRANSNATIONAL):
             out.append(a)
     return out
 

@@ -91,11 +91,26 @@ class _Groups:
             families = self.families(n)
             if key.family is not None and families and key.family not in families:
                 continue
+            if self._conflicts(n, key):
+                continue
             for other in group:
                 score = match_score(key, other.key, min_overlap) if other.key else None
                 if score is not None and (best is None or score > best[0]):
                     best = (score, n)
         return best[1] if best else None
+
+    def _conflicts(self, n: int, key: PropKey) -> bool:
+        """The thread's fully keyed members name other parties in a role this key fills:
+        a partial member must not bridge two threads ("Iran → Russia" into "North Korea → Russia")."""
+        if not key.oriented:
+            return False
+        full = [i.key for i in self.items[n] if i.key is not None and i.key.oriented
+                and i.key.side_a and i.key.side_b]
+        if not full:
+            return False
+        side_a = frozenset().union(*(k.side_a for k in full))
+        side_b = frozenset().union(*(k.side_b for k in full))
+        return bool(key.side_a and not key.side_a & side_a) or bool(key.side_b and not key.side_b & side_b)
 
     def antecedent(self, item: _Item, families: frozenset[str]) -> int | None:
         """The thread of the nearest earlier threaded statement of the same article, compatible with families."""

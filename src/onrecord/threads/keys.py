@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Mapping
 
 from ..extract.lexicon import context_of, cue_entry, trigger_entries
-from ..lexicons import load_table, parse_tsv
+from ..lexicons import load_table
 from ..model import Actor, Event, Record, Statement
 
 WORDS_FILE = "thread_words.tsv"
@@ -36,9 +35,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 @lru_cache(maxsize=None)
 def thread_words() -> Mapping[str, frozenset[str]]:
     """Word → its classes in thread_words.tsv (anaphor, determiner, evidence, stop)."""
-    res = resources.files("onrecord.threads") / WORDS_FILE
-    rows = parse_tsv(res.read_text(encoding="utf-8").splitlines(), f"onrecord/threads/{WORDS_FILE}",
-                     ("word", "class"))
+    rows = load_table(WORDS_FILE, ("word", "class"))
     out: dict[str, set[str]] = {}
     for row in rows:
         out.setdefault(row["word"], set()).add(row["class"])
