@@ -523,12 +523,17 @@ def _definite(token: Token) -> bool:
 
 
 def _name_of(token: Token) -> str:
-    """The full PERSON name around a token (its entity span)."""
+    """The full named-entity span around a token (walking its IOB tags, not all of doc.ents)."""
     doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.text
-    return token.text
+    if not token.ent_type_:
+        return token.text
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
 
 
 def _np_text(token: Token) -> str:

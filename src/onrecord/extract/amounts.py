@@ -26,6 +26,7 @@ def extract_amounts(doc: Doc) -> list[Amount]:
     """Every counted quantity that is not a date, time or ordinal."""
     out: list[Amount] = []
     used: set[int] = set()
+    text = doc.text          # Doc.text joins every token: build it once
     for token in doc:
         if token.i in used or token.ent_type_ in SKIP_ENTS:
             continue
@@ -56,7 +57,7 @@ def extract_amounts(doc: Doc) -> list[Amount]:
         char_end = doc[span_end - 1].idx + len(doc[span_end - 1].text)
         value = round(value, 6)
         out.append(Amount(value=value, approximate=approx, object=_object_text(obj),
-                          span=TextSpan.of(doc.text, char_start, char_end)))
+                          span=TextSpan.of(text, char_start, char_end)))
     return out
 
 

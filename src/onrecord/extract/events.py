@@ -428,12 +428,18 @@ def _date(token: Token, verb: Token, published: dt.date | None) -> EventDate | N
         for c in v.subtree:
             if c.ent_type_ != "DATE" or c.head.i not in (v.i,) and c.head.head.i != v.i:
                 continue
-            for ent in doc.ents:
-                if ent.start <= c.i < ent.end and ent.label_ == "DATE":
-                    r = resolve_date(ent.text, published)
-                    if r:
-                        return EventDate(value=r.value, precision=r.precision,  # type: ignore[arg-type]
-                                         span=TextSpan.of(doc.text, ent.start_char, ent.end_char))
+            start = c.i
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1
+            end = c.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            ent = doc[start:end]
+            r = resolve_date(ent.text, published)
+            if r:
+                # span text is the entity's own text, checked against article.text when the record is built
+                return EventDate(value=r.value, precision=r.precision,  # type: ignore[arg-type]
+                                 span=TextSpan(start=ent.start_char, end=ent.end_char, text=ent.text))
     return None
 
 
