@@ -7,6 +7,7 @@
     ├── StoreError                the record store failed
     │   └── StoreCodedError       … with its own code (E031–E039)
     │       └── StoreQueryError   … because a query argument is unusable
+    ├── ApiError                  an API request cannot be answered (carries an HTTP status)
     ├── SettingsError             a configuration names a setting that does not exist
     │   └── SettingsValueError    … or gives a setting a value of the wrong kind
     └── OffsetError               a span does not index the text it claims to (a bug)
@@ -41,6 +42,13 @@ class Errors:
     E050 = "gold file {path}: {reason}"
     E060 = "unknown setting {name!r}; known: {known}"
     E061 = "bad value {value!r} for setting {name}: expected {expected}"
+    E070 = "bad parameter {name}={value!r}: {reason}"
+    E071 = "no {kind} with id {id!r}"
+    E072 = "request too large: {size:,} bytes, over the cap of {cap:,} (api.max_request_bytes)"
+    E073 = "internal error while serving {path}; the traceback is in the server log"
+    E074 = "no web app installed ({path} is missing); the API is at /api and its docs at /docs"
+    E075 = "no route {path}; the API is under /api, its docs at /docs"
+    E076 = "{method} is not allowed on {path}: the API only reads (GET)"
 
 
 class OnrecordError(Exception):
@@ -121,3 +129,13 @@ class SettingsValueError(SettingsError):
 
     def __init__(self, name: str, value: object, expected: str) -> None:
         OnrecordError.__init__(self, "[E061] " + Errors.E061.format(name=name, value=value, expected=expected))
+
+
+class ApiError(OnrecordError):
+    """An API request that cannot be answered: `status` is its HTTP status (E070–E079)."""
+
+    def __init__(self, code: str, status: int, **fmt: object) -> None:
+        self.code = code
+        self.status = status
+        self.reason = getattr(Errors, code).format(**fmt)
+        super().__init__(f"[{code}] {self.reason}")

@@ -70,11 +70,22 @@ class StoreSettings:
 
 
 @dataclass(frozen=True)
+class ApiSettings:
+    host: str = "127.0.0.1"                # `onrecord serve` binds here; only this machine by default
+    port: int = 8000
+    page_size: int = 50                    # default `limit` of list endpoints
+    page_size_max: int = 500               # largest `limit` accepted (more is a 422, E070)
+    max_request_bytes: int = 8192          # larger request bodies or query strings are refused (413, E072)
+    cache_size: int = 256                  # filtered result lists kept per resource (the store is read-only)
+
+
+@dataclass(frozen=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     nlp: NlpSettings = field(default_factory=NlpSettings)
     actors: ActorSettings = field(default_factory=ActorSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
+    api: ApiSettings = field(default_factory=ApiSettings)
 
     @classmethod
     def load(cls, config: Path | None = None, env: Mapping[str, str] | None = None,

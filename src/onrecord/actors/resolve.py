@@ -21,7 +21,8 @@ from .gazetteer import Gazetteer, GazetteerEntry
 from .places import place_country
 from .words import word_class
 
-HOME_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "PTY", "ELI"}   # organs of a state
+# organs of a state, and its people when a story is set there ("protesters", "students")
+HOME_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "PTY", "ELI", "CVL", "LAB", "EDU", "AGR"}
 NP_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "poss", "agent",
            "dative", "npadvmod", "ROOT", "compound", "oprd"}
 

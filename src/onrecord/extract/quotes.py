@@ -61,3 +61,25 @@ def sentence_quotes(sent: Span, quotes: Quotes, cue_start: int, cue_end: int) ->
     """Quotations sharing characters with the sentence, not holding the cue itself."""
     return [(s, e) for s, e in quotes.overlapping(sent.start_char, sent.end_char)
             if not (s <= cue_start and cue_end <= e)]
+
+
+def block_after(text: str, end: int) -> tuple[int, int] | None:
+    """The paragraph a line ending in a colon at `end` introduces ("Dr. Ward stated:\n\n“…”"), or None."""
+    colon = end
+    while colon < len(text) and text[colon] in " \t":
+        colon += 1
+    if colon >= len(text) or text[colon] != ":":
+        return None
+    nl = colon + 1
+    while nl < len(text) and text[nl] in " \t\xa0":
+        nl += 1
+    if nl >= len(text) or text[nl] != "\n":
+        return None
+    start = nl
+    while start < len(text) and text[start].isspace():
+        start += 1
+    stop = text.find("\n", start)
+    stop = len(text) if stop < 0 else stop
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    return (start, stop) if stop - start > 2 else None

@@ -32,6 +32,12 @@ def subject_of(verb: Token) -> Token | None:
                 if found is not None:
                     return found
             anc = anc.head
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head   # "911 calls saying shots had been fired"
+    # "after saying he was nervous, the man …": the main verb's subject says a clause (not "by defending X")
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX") \
+            and any(c.dep_ == "ccomp" for c in verb.children):
+        verb = verb.head.head
     seen = 0
     v = verb
     while seen < 6:
@@ -40,13 +46,15 @@ def subject_of(verb: Token) -> Token | None:
                 if c.dep_ == "agent":
                     return next((p for p in c.children if p.dep_ == "pobj"), None)
                 return c
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
-            v = v.head
+        if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head.i != v.i:
+            v = v.head   # "are more likely to say": through the adjective to its copula's subject
             seen += 1
             continue
         if v.dep_ == "relcl":
             return v.head
-        return None
+        # "About 4 in 10 say …": the parser hangs a numeric subject on the verb as a modifier
+        return next((c for c in v.children if c.i < v.i and c.dep_ in ("nummod", "npadvmod", "dep")
+                     and c.pos_ == "NUM"), None)
     return None
 
 

@@ -16,7 +16,7 @@ from ..actors.resolve import ActorIndex
 from ..model import Cue, Speaker, Statement, TextSpan
 from .dates import resolve_date
 from .lexicon import CueEntry, cue_entry
-from .quotes import Quotes, sentence_quotes
+from .quotes import Quotes, block_after, sentence_quotes
 from .speakers import referent, speaker_range, subject_of
 from .stance import content_certainty, content_polarity, stance_words
 
@@ -60,6 +60,8 @@ def find_statements(doc: Doc) -> list[Draft]:
                 continue
             if not draft.ranges and _may_take_bare_quote(draft):
                 _bare_quote(draft, sent, quotes)
+            if not draft.ranges and _may_take_bare_quote(draft):
+                _block(draft, sent)
             if not draft.ranges:
                 continue
             drafts.append(draft)
@@ -75,7 +77,7 @@ def build_statements(doc: Doc, drafts: list[Draft], actors: ActorIndex,
     """Records for statement drafts: speaker actor, polarity, certainty, date."""
     text = doc.text
     out: list[Statement] = []
-    drafts = _fold_nested([d for d in drafts if d.speaker is not None], actors)
+    drafts = _fold_nested([d for d in drafts if d.speaker is not None or _sourceless(d)], actors)
     for n, d in enumerate(drafts, 1):
         cue_tokens = d.lead + d.cue
         cue_start = min(t.idx for t in cue_tokens)
@@ -109,6 +111,10 @@ def _verbal(token: Token) -> Draft | None:
     if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "aux", "auxpass"):
         return None
     lemma = token.lemma_.lower()
+    # the lemmatiser strips too much from some forms ("hopes" -> "hop"): try the form less its ending
+    if cue_entry(lemma, "VERB") is None and token.lower_[-1:] in ("s", "d") \
+            and cue_entry(token.lower_[:-1], "VERB") is not None:
+        lemma = token.lower_[:-1]
     entry = None
     particle = None
     for c in token.children:
@@ -119,17 +125,29 @@ def _verbal(token: Token) -> Draft | None:
             if entry is not None:
                 particle = c
                 break
+        # "calling for the U.S. to act": the parser makes the particle the mark of a clause
+        if c.dep_ == "advcl" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].head.i == c.i \
+                and token.doc[token.i + 1].dep_ == "mark":
+            entry = cue_entry(f"{lemma} {token.doc[token.i + 1].lower_}", "VERB")
+            if entry is not None:
+                particle = token.doc[token.i + 1]
+                break
     # a verb with a particle of another phrasal verb is another word ("call up" reservists)
     if entry is None and not any(c.dep_ == "prt" for c in token.children):
         entry = cue_entry(lemma, "VERB")
     if entry is None or (entry.particle and particle is None):
+        return None
+    if entry.lemma in stance_words("main_clause") and (token.dep_ in ("ccomp", "xcomp", "acl", "pcomp", "csubj")
+                                                      or token.tag_ in ("VBG", "VBN") and token.dep_ != "ROOT"
+                                                      or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)):
         return None
     cue = [token] + ([particle] if particle is not None and particle.i == token.i + 1 else [])
     draft = Draft(cue=cue, entry=entry, speaker=subject_of(token), lead=_lead(token))
     addressee = "needs_obj" in entry.flags
     weak = "weak" in entry.flags
     for c in token.children:
-        if weak and c.dep_ != "ccomp":
+        # a weak cue reports only a clause or a topic ("asked about her vote"), not any object
+        if weak and c.dep_ != "ccomp" and not (c.dep_ == "prep" and c.lower_ == "about" and c.i > token.i):
             continue
         if c.dep_ in CONTENT_DEPS or (c.dep_ == "dobj" and not addressee and _clausal_object(c)):
             if c.dep_ == "xcomp" and c.i < token.i:
@@ -139,9 +157,27 @@ def _verbal(token: Token) -> Draft | None:
             draft.heads.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
         elif c.dep_ == "prep" and c.lower_ == "as" and not weak:
             draft.heads.append(c)   # "described the field as very good": the predicate of the object
+    if not draft.heads:
+        _object_content(draft, token, particle)
     for h in draft.heads:
         draft.ranges.append(_content_range(h, exclude=token))
     return draft
+
+
+def _object_content(draft: Draft, verb: Token, particle: Token | None) -> None:
+    """Content a cue takes without a clause: the noun-phrase object of an "object" verb with its "for"
+    phrase ("thanked voters for their support"), or the clause a phrasal cue's particle introduces
+    ("is calling for the U.S. to act", parsed as a subordinate clause)."""
+    lemma = draft.entry.lemma
+    if particle is not None and particle.dep_ == "mark":
+        draft.heads.append(particle.head)
+        return
+    if lemma not in stance_words("object"):
+        return
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.lower_ not in ("it", "this", "that")), None)
+    if obj is not None:
+        draft.heads.append(obj)
+        draft.heads.extend(c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > obj.i)
 
 
 def _according_to(token: Token) -> Draft | None:
@@ -283,6 +319,19 @@ def _bare_quote(draft: Draft, sent: Span, quotes: Quotes) -> None:
             draft.heads.append(span.root)
 
 
+def _block(draft: Draft, sent: Span) -> None:
+    """A cue closing its sentence with a colon and a line break takes the next paragraph."""
+    last = max(t.i for t in draft.cue_token.subtree if not t.is_punct and not t.is_space)
+    tail = sent.doc[last]
+    rng = block_after(sent.doc.text, tail.idx + len(tail.text))
+    if rng is None:
+        return
+    span = sent.doc.char_span(rng[0], rng[1], alignment_mode="expand")
+    if span is not None:
+        draft.ranges.append(rng)
+        draft.heads.append(span.root)
+
+
 def _continue_quotes(doc: Doc, drafts: list[Draft], quotes: Quotes) -> None:
     """A quotation opening right after the sentence of a quoting cue continues its words
     ("“A,” he said. “B.”"), unless another statement already claims it."""
@@ -318,10 +367,14 @@ def _fold_nested(drafts: list[Draft], actors: ActorIndex) -> list[Draft]:
     ("said he hadn't heard … and thought the report was false"): it hedges it, it is not a new one."""
     out: list[Draft] = []
     for d in drafts:
+        if d.speaker is None:
+            out.append(d)
+            continue
         me = actors.actor_of(referent(d.speaker))
         host = None
         for o in drafts:
-            if o is d or me is None or not d.entry.belief or actors.actor_of(referent(o.speaker)) != me:
+            if o is d or me is None or not d.entry.belief or o.speaker is None \
+                    or actors.actor_of(referent(o.speaker)) != me:
                 continue
             if any(s <= d.cue_token.idx < e for s, e in o.ranges):
                 host = o
@@ -361,3 +414,11 @@ def _date_of(cue: Token, published: dt.date | None) -> str | None:
                     if r:
                         return r.value
     return published.isoformat() if published else None
+
+
+def _sourceless(draft: Draft) -> bool:
+    """A passive cue without an agent ("was asked whether", "Asked about it, …", "is expected to") has a
+    source the text leaves unsaid; it still attributes its content."""
+    cue = draft.cue_token
+    return cue.pos_ == "VERB" and cue.tag_ == "VBN" and (
+        cue.dep_ == "advcl" or any(c.dep_ == "auxpass" for c in cue.children))

@@ -1,0 +1,96 @@
+"""`create_app(settings, db_path)`: the FastAPI app, its lifespan (store and read model), errors and headers."""
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import ApiError, Errors, OnrecordError, StoreCodedError, StoreQueryError
+from ..settings import Settings
+from .headers import SecurityHeaders
+from .routes import ROUTERS, web
+
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings | None = None, db_path: Path | None = None) -> FastAPI:
+    """The API app over the store at db_path (default settings.store.path); the store opens at startup."""
+    settings = settings or Settings()
+    path = Path(db_path) if db_path is not None else settings.store.path
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from ..store import Store
+        from ..threads import build_threads, load_threads
+        from .catalog import load_catalog
+        from .views import Views
+
+        if not path.is_file():
+            raise StoreCodedError("E036", path=path)
+        store = Store.open(path, settings.store)
+        try:
+            if not load_threads(store, limit=1):
+                log.info("store %s has no threads: building them", path)
+                build_threads(store)
+            app.state.views = Views(load_catalog(store), settings.api.cache_size)
+            app.state.store = store
+            yield
+        finally:
+            store.close()
+
+    app = FastAPI(title="onrecord", version="1", lifespan=lifespan,
+                  summary="Who said and did what to whom: the record of a corpus of news articles.")
+    app.state.settings = settings
+    for router in ROUTERS:
+        app.include_router(router)
+    web.mount(app)
+    _add_error_handlers(app)
+    app.add_middleware(SecurityHeaders, max_bytes=settings.api.max_request_bytes)
+    return app
+
+
+def _error(status: int, code: str, message: str, **extra: object) -> JSONResponse:
+    return JSONResponse({"code": code, "message": message, **extra}, status_code=status)
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def api_error(request: Request, exc: ApiError) -> JSONResponse:
+        return _error(exc.status, exc.code, str(exc))
+
+    @app.exception_handler(StoreQueryError)
+    async def query_error(request: Request, exc: StoreQueryError) -> JSONResponse:
+        return _error(422, exc.code, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameter(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = exc.errors()
+        first = errors[0] if errors else {"loc": ("?",), "msg": "invalid", "input": None}
+        name = str(first["loc"][-1]) if first.get("loc") else "?"
+        message = "[E070] " + Errors.E070.format(name=name, value=first.get("input"), reason=first.get("msg"))
+        return _error(422, "E070", message,
+                      detail=[{"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg"))} for e in errors])
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 405:
+            return _error(405, "E076", "[E076] " + Errors.E076.format(method=request.method, path=request.url.path))
+        if exc.status_code == 404:
+            return _error(404, "E075", "[E075] " + Errors.E075.format(path=request.url.path))
+        return _error(exc.status_code, f"HTTP{exc.status_code}", str(exc.detail))
+
+    @app.exception_handler(OnrecordError)
+    async def onrecord_error(request: Request, exc: OnrecordError) -> JSONResponse:
+        log.exception("error serving %s", request.url.path)
+        return _error(500, "E073", "[E073] " + Errors.E073.format(path=request.url.path))
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("error serving %s", request.url.path)
+        return _error(500, "E073", "[E073] " + Errors.E073.format(path=request.url.path))

@@ -1,0 +1,60 @@
+"""`onrecord serve` runs the real server (uvicorn) on 127.0.0.1: stats, docs, traversal over raw HTTP."""
+from __future__ import annotations
+
+import http.client
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+# `onrecord serve` through the Typer root; registers the command if cli/app.py does not yet
+LAUNCH = ("from onrecord.cli.app import app\nfrom onrecord.cli import serve\n"
+          "if 'serve' not in {c.name for c in app.registered_commands}:\n    serve.register(app)\napp()")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(port: int, path: str) -> tuple[int, dict[str, str], bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("GET", path)   # http.client sends the path as given: no dot-segment clean-up
+        r = conn.getresponse()
+        return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
+    finally:
+        conn.close()
+
+
+def test_onrecord_serve_answers_on_localhost(api_db, tmp_path):
+    db = tmp_path / "served.duckdb"
+    shutil.copy(api_db, db)
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-c", LAUNCH, "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert proc.poll() is None, proc.stdout.read().decode() if proc.stdout else ""
+            try:
+                status, _, body = _get(port, "/api/stats")
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "server did not answer within 60 s"
+                time.sleep(0.2)
+        assert status == 200 and b'"canonical"' in body
+        status, headers, body = _get(port, "/docs")
+        assert status == 200 and b"swagger" in body.lower()
+        assert "cdn.jsdelivr.net" in headers["content-security-policy"]
+        for path in ("/static/../api/app.py", "/static/../../api/app.py", "/static/%2e%2e/%2e%2e/api/app.py",
+                     "/static/..%2f..%2fapi%2fapp.py"):
+            status, headers, body = _get(port, path)
+            assert status in (400, 404) and b"create_app" not in body, path
+        status, headers, _ = _get(port, "/api/stats")
+        assert headers["x-content-type-options"] == "nosniff" and "server" not in headers
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
