@@ -263,7 +263,8 @@ def plan(base: str, n: int, seed: int) -> list[tuple[str, str, dict[str, Any]]]:
     for kind in kinds:
         p: dict[str, Any] = {}
         if kind == "statements":
-            for name, value in (("speaker_country", lambda: rng.choice(countries)), ("polarity", lambda: rng.choice("+-")),
+            for name, value in (("speaker_country", lambda: rng.choice(countries)),
+                                ("polarity", lambda: rng.choice("+-")),
                                 ("cue", lambda: rng.choice(CUES)), ("q", lambda: rng.choice(WORDS)),
                                 ("speaker_code", lambda: rng.choice(codes[:100]))):
                 if rng.random() < 0.3:
@@ -337,6 +338,15 @@ def run(base: str, requests: list[tuple[str, str, dict[str, Any]]], workers: int
     return lat, errors, time.perf_counter() - t0
 
 
+def server_rss_mib(pid: int) -> float | None:
+    """Resident memory of the server process (None without psutil)."""
+    try:
+        import psutil
+    except ImportError:
+        return None
+    return round(psutil.Process(pid).memory_info().rss / 2**20, 1)
+
+
 def percentile(values: list[float], q: float) -> float:
     s = sorted(values)
     return s[min(len(s) - 1, max(0, round(q / 100 * len(s) + 0.5) - 1))]
@@ -367,6 +377,7 @@ def main() -> int:
         stats = httpx.get(base + "/api/stats").json()
         requests = plan(base, a.requests, a.seed)
         lat, errors, wall = run(base, requests, a.workers, a.budget)
+        rss = server_rss_mib(proc.pid)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -380,9 +391,9 @@ def main() -> int:
         print(f"{k:<12} {r['n']:>5} {r['p50']:>8} {r['p95']:>8} {r['p99']:>8} {r['max']:>8}")
     ok = all(r["p95"] <= TARGET_MS for r in rows.values())
     print(f"{len(every)} requests ({errors} non-200) in {wall:.1f} s with {a.workers} workers; server ready in "
-          f"{startup:.1f} s; store {stats}; p95 <= {TARGET_MS:.0f} ms: {'PASS' if ok else 'FAIL'}")
+          f"{startup:.1f} s (RSS {rss} MiB); store {stats}; p95 <= {TARGET_MS:.0f} ms: {'PASS' if ok else 'FAIL'}")
     a.json.parent.mkdir(parents=True, exist_ok=True)
-    a.json.write_text(json.dumps({"store": stats, "build": store_info, "server_ready_s": round(startup, 1),
+    a.json.write_text(json.dumps({"store": stats, "build": store_info, "server_ready_s": round(startup, 1), "server_rss_mib": rss,
                                   "requests": len(every), "non_200": errors, "workers": a.workers,
                                   "wall_s": round(wall, 1), "latency_ms": rows, "target_p95_ms": TARGET_MS,
                                   "pass": ok}, indent=2) + "\n")

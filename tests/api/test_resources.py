@@ -25,6 +25,8 @@ def test_stats_counts_the_corpus(client):
     assert stats["threads"] >= 5
     assert stats["statements"] == client.get("/api/statements?limit=1").json()["total"]
     assert stats["events"] == client.get("/api/events?limit=1").json()["total"]
+    assert stats["actors"] == client.get("/api/actors?limit=1").json()["total"]
+    assert stats["threads"] == client.get("/api/threads?limit=1").json()["total"]
 
 
 def test_articles_page_and_search(client):

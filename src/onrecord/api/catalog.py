@@ -124,7 +124,7 @@ def load_catalog(store: Store) -> Catalog:
             status_after=m.status_after) for m in t.members])
     st = store.stats()
     cat.stats = Stats(articles=st.articles, canonical=st.canonical, statements=st.statements, events=st.events,
-                      actors=st.actors, threads=len(threads))
+                      actors=len(cat.actors), threads=len(threads))
     log.info("API catalog: %d articles, %d statements, %d events, %d actors, %d threads", len(cat.articles),
              len(cat.statements), len(cat.events), len(cat.actors), len(cat.threads))
     return cat

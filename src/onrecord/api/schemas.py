@@ -198,6 +198,7 @@ class Network(_Out):
 
 
 class Stats(_Out):
+    """Stored articles (all, canonical), statements, events, actor codes (non-empty) and claim threads."""
     articles: int
     canonical: int
     statements: int

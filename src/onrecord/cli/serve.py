@@ -19,8 +19,8 @@ def register(app: typer.Typer) -> None:
 
 def serve_command(
     db: DbOpt = None,
-    host: Annotated[Optional[str], typer.Option("--host", help="Interface to bind (default api.host, 127.0.0.1).")] = None,
-    port: Annotated[Optional[int], typer.Option("--port", min=1, max=65535, help="Port (default api.port, 8000).")] = None,
+    host: Annotated[Optional[str], typer.Option("--host", help="Interface to bind (default 127.0.0.1).")] = None,
+    port: Annotated[Optional[int], typer.Option("--port", min=1, max=65535, help="Port (default 8000).")] = None,
     config: ConfigOpt = None,
 ) -> None:
     """Serve the store read-only: JSON API under /api (docs at /docs), web app at /."""

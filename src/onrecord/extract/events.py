@@ -19,7 +19,7 @@ COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}      # → AGREE
 CONFLICT_FUTURE = {"ASSAULT", "COERCE", "PROTEST"}                  # announced → THREATEN
 TRANSNATIONAL = {"IMG", "NGO", "IGO", "MNC", "UNO"}   # CAMEO blocks of coded actors with no state
 LOCATED_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}   # a place struck or surrounded stands for its state
-LOCATION_PREPS = {"in", "on", "at", "around", "near", "across", "over", "into", "inside", "off"}
+LOCATION_PREPS = {"in", "on", "at", "around", "near", "across", "over", "into", "inside", "off", "behind"}
 RECIPIENT_PREPS = {"to", "against", "on", "at", "with", "toward", "towards", "into", "over", "around"}
 
 
@@ -90,10 +90,13 @@ def _corefer_events(drafts: list[DraftEvent]) -> None:
         t = d.token
         if t.pos_ == "NOUN" and not d.actor and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                                                        for c in t.children):
-            for prev in reversed(drafts[:n]):
-                if prev.type == d.type and prev.actor:
-                    d.actor = list(prev.actor)
-                    break
+            # "the Kharkiv strike": prefer the earlier event told in a sentence naming Kharkiv
+            names = [c.text for c in t.children if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"]
+            earlier = [p for p in reversed(drafts[:n]) if p.type == d.type and p.actor]
+            named = [p for p in earlier if names and all(nm in p.token.sent.text for nm in names)]
+            for prev in named or earlier:
+                d.actor = list(prev.actor)
+                break
     for d in drafts:
         if d.recipient:
             continue
@@ -231,7 +234,8 @@ def _actor_tokens(token: Token, actors: ActorIndex) -> list[Token]:
         if v.dep_ == "ccomp" and v.tag_ == "VBG" and v.head.pos_ == "VERB":
             v = v.head        # subject control of a gerund: "Iran denied sending drones"
             continue
-        if v.dep_ == "acl" and v.tag_ in ("VBD", "VBG") and v.head.pos_ in ("NOUN", "PROPN"):
+        active = v.tag_ in ("VBD", "VBG") or v.tag_ == "VBN" and any(c.dep_ == "dobj" for c in v.children)
+        if v.dep_ == "acl" and active and v.head.pos_ in ("NOUN", "PROPN"):
             return [v.head]      # "Sokolov, …, accused Kyiv": a finite or -ing verb hung on its subject
         if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "relcl", "acl", "prep", "pobj", "attr", "acomp") \
                 and v.head.i != v.i:

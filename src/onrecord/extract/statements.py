@@ -62,6 +62,8 @@ def find_statements(doc: Doc) -> list[Draft]:
                 _bare_quote(draft, sent, quotes)
             if not draft.ranges and _may_take_bare_quote(draft):
                 _block(draft, sent)
+            if not draft.ranges and token.dep_ == "parataxis" and draft.speaker is not None:
+                _parenthetical(draft)
             if not draft.ranges:
                 continue
             drafts.append(draft)
@@ -233,15 +235,23 @@ def _colon(token: Token) -> Draft | None:
     line_end = doc.text.find("\n", token.idx)
     left = doc.char_span(line_start, token.idx, alignment_mode="contract")
     right = doc.char_span(token.idx + 1, len(doc.text) if line_end < 0 else line_end, alignment_mode="contract")
-    if left is None or right is None or not 1 <= len(left) <= COLON_NAME_MAX or len(right) < 3:
+    if left is None or right is None or not 1 <= len(left) <= COLON_NAME_MAX:
         return None
     words = [t for t in left if not (t.is_punct or t.is_space)]
+    # a capitalised name the tagger misses at a line start ("Sanders: …", "Poll: …"), unless a label ("UPDATE:")
     if not words or any(t.pos_ not in ("PROPN", "NOUN") and not t.is_title for t in words) \
-            or not any(t.ent_type_ in NAME_ENTS for t in words):
+            or not any(t.ent_type_ in NAME_ENTS for t in words) and (
+                words[0].lower_ in stance_words("label") or words[0].pos_ == "DET"
+                or not all(t.text[:1].isupper() for t in words)):
         return None
     s, e = _trim(doc, right.start, right.end)
     if e - s < 3:
-        return None
+        # a transcript's speaker line ("TAPPER:") introduces the next paragraph
+        rng = block_after(doc.text, token.idx) if e <= s else None
+        span = doc.char_span(*rng, alignment_mode="expand") if rng else None
+        if span is None:
+            return None
+        s, e = span.start, span.end
     speaker = words[-1]
     draft = Draft(cue=[token], entry=COLON_CUE, speaker=speaker, heads=[doc[s:e].root],
                   speaker_span=(words[0].idx, speaker.idx + len(speaker.text)))
@@ -317,6 +327,20 @@ def _bare_quote(draft: Draft, sent: Span, quotes: Quotes) -> None:
         span = sent.doc.char_span(inside[0][0], inside[0][1], alignment_mode="expand")
         if span is not None:
             draft.heads.append(span.root)
+
+
+def _parenthetical(draft: Draft) -> None:
+    """A cue set inside the clause it reports ("This campaign, he says, is different") takes that clause
+    on both sides of itself."""
+    cue, doc = draft.cue_token, draft.cue_token.doc
+    inner = [t.i for t in cue.subtree]
+    outer = [t.i for t in cue.head.subtree]
+    for i0, i1 in ((min(outer), min(inner)), (max(inner) + 1, max(outer) + 1)):
+        s, e = _trim(doc, i0, i1)
+        if e > s and any(not doc[k].is_punct for k in range(s, e)):
+            draft.ranges.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
+    if draft.ranges:
+        draft.heads.append(cue.head)
 
 
 def _block(draft: Draft, sent: Span) -> None:

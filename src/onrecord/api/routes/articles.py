@@ -15,7 +15,8 @@ router = APIRouter(prefix="/api/articles", tags=["articles"])
 
 
 @router.get("", response_model=Page[ArticleItem])
-def list_articles(q: Text = None, p: PageParams = Depends(page), views: Views = Depends(get_views)) -> Page[ArticleItem]:
+def list_articles(q: Text = None, p: PageParams = Depends(page),
+                  views: Views = Depends(get_views)) -> Page[ArticleItem]:
     """Articles (newest first) whose title or text contains `q`."""
     return views.articles(blank(q), p.limit, p.offset)
 

@@ -95,12 +95,13 @@ function pack(boxes, rowWidth, margin) {
 }
 
 /**
- * Place nodes [{id, weight}] linked by edges [{source, target, count}] inside width × height.
- * Returns a Map id → {x, y}.
+ * Place nodes [{id, weight}] linked by edges [{source, target, count}] in a box `width` wide.
+ * The height follows the picture (between minHeight and maxHeight) so edges keep their length.
+ * Returns {pos: Map id → {x, y}, height}.
  */
-export function layout(nodes, edges, { width, height, iterations = 400, padding = 56, margin = 70 } = {}) {
+export function layout(nodes, edges, { width, minHeight = 420, maxHeight = 900, iterations = 400, padX = 80, padY = 64, margin = 90 } = {}) {
   const out = new Map();
-  if (!nodes.length) return out;
+  if (!nodes.length) return { pos: out, height: minHeight };
   const ids = [...nodes].sort((a, b) => (b.weight - a.weight) || String(a.id).localeCompare(String(b.id))).map((n) => n.id);
   const known = new Set(ids);
   const links = edges.filter((e) => known.has(e.source) && known.has(e.target) && e.source !== e.target);
@@ -110,20 +111,24 @@ export function layout(nodes, edges, { width, height, iterations = 400, padding 
     const b = bounds([...pos.values()]);
     return { pos, b, w: b.x1 - b.x0 + margin, h: b.y1 - b.y0 + margin };
   });
-  // Shelf packing; the row width that lets the picture fill the box best wins.
+  // Shelf packing; the row width that fills a box of the target aspect best wins.
+  const aspect = (width - 2 * padX) / (Math.max(minHeight, Math.min(maxHeight, width * 0.62)) - 2 * padY);
   const total = boxes.reduce((sum, c) => sum + c.w, 0);
   const widest = Math.max(...boxes.map((c) => c.w));
   let best = null;
-  for (let k = 0; k <= 12; k++) {
-    const candidate = pack(boxes, widest + ((total - widest) * k) / 12, margin);
-    const b = bounds(candidate.map(([, p]) => p));
-    const fit = Math.min((width - 2 * padding) / Math.max(b.x1 - b.x0, 1), (height - 2 * padding) / Math.max(b.y1 - b.y0, 1));
-    if (!best || fit > best.fit + 1e-9) best = { placed: candidate, b, fit };
+  for (let k = 0; k <= 16; k++) {
+    const placed = pack(boxes, widest + ((total - widest) * k) / 16, margin);
+    const b = bounds(placed.map(([, p]) => p));
+    const bw = Math.max(b.x1 - b.x0, 1);
+    const bh = Math.max(b.y1 - b.y0, 1);
+    const score = Math.min(1, (bw / bh) / aspect, aspect / (bw / bh));
+    if (!best || score > best.score + 1e-9) best = { placed, b, bw, bh, score };
   }
-  const { placed, b } = best;
-  const scale = Math.min(1.5, best.fit);
+  const { placed, b, bw, bh } = best;
+  const scale = Math.min(1.4, (width - 2 * padX) / bw, (maxHeight - 2 * padY) / bh);
+  const height = Math.max(minHeight, Math.round(bh * scale + 2 * padY));
   const cx = (b.x0 + b.x1) / 2;
   const cy = (b.y0 + b.y1) / 2;
   for (const [id, p] of placed) out.set(id, { x: width / 2 + (p.x - cx) * scale, y: height / 2 + (p.y - cy) * scale });
-  return out;
+  return { pos: out, height };
 }

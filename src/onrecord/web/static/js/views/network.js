@@ -7,7 +7,6 @@ export const PLOVER = ["ACCUSE", "THREATEN", "SUPPORT", "REJECT", "PROTEST", "SA
   "AID", "COOPERATE", "AGREE", "CONSULT", "REQUEST", "CONCEDE", "RETREAT"];
 const DEFAULT_TYPES = ["ACCUSE", "THREATEN", "SUPPORT"];
 const W = 1000;
-const H = 620;
 
 function radius(count, max) {
   return 9 + 17 * Math.sqrt(count / Math.max(max, 1));
@@ -41,7 +40,7 @@ function graph(data, types) {
   const nodes = data.nodes || [];
   const edges = (data.edges || []).filter((e) => e.source !== e.target);
   const max = Math.max(1, ...nodes.map((n) => n.count || 1));
-  const pos = layout(nodes.map((n) => ({ id: n.id, weight: n.count || 1 })), edges, { width: W, height: H });
+  const { pos, height: H } = layout(nodes.map((n) => ({ id: n.id, weight: n.count || 1 })), edges, { width: W });
   const rad = new Map(nodes.map((n) => [n.id, radius(n.count || 1, max)]));
   const maxEdge = Math.max(1, ...edges.map((e) => e.count));
   // Parallel edges (same pair, other types or directions) get increasing bends.
@@ -74,6 +73,7 @@ function graph(data, types) {
     pull.get(e.source).x += (b.x - a.x) / d; pull.get(e.source).y += (b.y - a.y) / d;
     pull.get(e.target).x -= (b.x - a.x) / d; pull.get(e.target).y -= (b.y - a.y) / d;
   }
+  const labels = placeLabels(nodes, pos, rad, pull);
   const nodeLayer = s("g", { class: "nodes" });
   for (const n of [...nodes].sort((a, b) => (a.count || 0) - (b.count || 0))) {
     const p = pos.get(n.id);
@@ -83,25 +83,48 @@ function graph(data, types) {
       "aria-label": `${n.label || n.id}: ${n.count} events`, dataset: { id: n.id } },
     s("title", {}, `${n.label || n.id} · ${n.count} events`),
     s("circle", { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: r.toFixed(1) }),
-    labelAt(p, r, pull.get(n.id), n.label || n.id)));
+    ...labels.get(n.id)));
   }
   svg.append(edgeLayer, nodeLayer);
   return svg;
 }
 
-function labelAt(p, r, pull, text) {
-  const [ox, oy] = [-pull.x, -pull.y];
-  let x = p.x;
-  let y = p.y + r + 14;
-  let anchor = "middle";
-  if (Math.hypot(ox, oy) > 0.3 && Math.abs(ox) > Math.abs(oy) * 1.2) {
-    x = p.x + Math.sign(ox) * (r + 5);
-    y = p.y + 4;
-    anchor = ox > 0 ? "start" : "end";
-  } else if (oy < -0.3) {
-    y = p.y - r - 7;
+/** Candidate label boxes around a node: preferred side first, then the others. */
+function labelSlots(p, r, preferAbove, lines) {
+  const lineH = 14;
+  const w = Math.max(...lines.map((t) => t.length)) * 7 + 6;
+  const hgt = lines.length * lineH;
+  const below = { x: p.x, y: p.y + r + 15, anchor: "middle", box: [p.x - w / 2, p.y + r + 3, w, hgt] };
+  const above = { x: p.x, y: p.y - r - 8 - (lines.length - 1) * lineH, anchor: "middle", box: [p.x - w / 2, p.y - r - 4 - hgt, w, hgt] };
+  const right = { x: p.x + r + 6, y: p.y + 4 - ((lines.length - 1) * lineH) / 2, anchor: "start", box: [p.x + r + 4, p.y - hgt / 2, w, hgt] };
+  const left = { x: p.x - r - 6, y: right.y, anchor: "end", box: [p.x - r - 4 - w, p.y - hgt / 2, w, hgt] };
+  return preferAbove ? [above, below, right, left] : [below, above, right, left];
+}
+
+function overlaps(a, b) {
+  return a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+}
+
+/** Labels (code, then name) placed so they avoid each other and the nodes; heavier nodes choose first. */
+function placeLabels(nodes, pos, rad, pull) {
+  const circles = nodes.filter((n) => pos.has(n.id)).map((n) => {
+    const p = pos.get(n.id);
+    const r = rad.get(n.id);
+    return [p.x - r, p.y - r, 2 * r, 2 * r];
+  });
+  const taken = [];
+  const out = new Map();
+  for (const n of [...nodes].sort((a, b) => (b.count || 0) - (a.count || 0))) {
+    const p = pos.get(n.id);
+    if (!p) continue;
+    const lines = n.label && n.label !== n.id ? [n.id, n.label] : [n.id];
+    const slots = labelSlots(p, rad.get(n.id), pull.get(n.id).y > 0.3, lines);
+    const free = slots.find((sl) => !taken.some((t) => overlaps(t, sl.box)) && !circles.some((c) => overlaps(c, sl.box))) || slots[0];
+    taken.push(free.box);
+    out.set(n.id, lines.map((t, i) => s("text", { x: free.x.toFixed(1), y: (free.y + i * 14).toFixed(1), "text-anchor": free.anchor,
+      class: i ? "node-name" : "node-label" }, t)));
   }
-  return s("text", { x: x.toFixed(1), y: y.toFixed(1), "text-anchor": anchor, class: "node-label" }, text);
+  return out;
 }
 
 function controls(types, minCount) {
