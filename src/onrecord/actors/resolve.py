@@ -117,9 +117,8 @@ class ActorResolver:
             known = token_key.get(token.i)
             if known is not None and entities[known].kind in ("state", "igo"):
                 continue     # a country, capital or IGO the gazetteer knows, whatever NER thinks
-            if known is not None and token.ent_type_ != "PERSON" and entities[known].code.country \
-                    and not _has_country_modifier(token, span_entry):
-                continue
+            if known is not None and entities[known].code.country and not _has_country_modifier(token, span_entry):
+                continue     # the gazetteer knows it (NER's PERSON on "Houthis" does not override that)
             ent_span = self._role_phrase(token, span_entry, when)
             if ent_span is not None:
                 ent, span = ent_span

@@ -27,6 +27,8 @@ PREP_CONTENT_KINDS = {"accuse", "warn", "demand", "say"}
 COLON_CUE = CueEntry(":", "PUNCT", "say", "+", "certain", None, frozenset())
 COLON_NAME_MAX = 5
 NAME_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+# prepositions that introduce the topic of a speech or attitude noun ("criticism of", "support for")
+NOMINAL_TOPIC = ("of", "for", "on", "about", "against")
 
 
 @dataclass
@@ -211,8 +213,14 @@ def _nominal(token: Token) -> Draft | None:
         return None
     clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    topic = None
     if clause is None:
-        return None
+        # "his criticism of Trump", "made no mention of Bush": the topic phrase, when a source is named
+        topic = next((c for c in token.children if c.dep_ == "prep" and c.i == token.i + 1
+                      and c.lower_ in NOMINAL_TOPIC and any(p.dep_ in ("pobj", "pcomp") for p in c.children)), None)
+        if topic is None or "weak" in entry.flags:
+            return None
+        clause = next(p for p in topic.children if p.dep_ in ("pobj", "pcomp"))
     speaker = next((c for c in reversed(list(token.children)) if c.i < token.i and (
         c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN", "PRON")
         or c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))), None)
@@ -220,7 +228,11 @@ def _nominal(token: Token) -> Draft | None:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
                 speaker = next((p for p in prep.children if p.dep_ == "pobj"), None)
-    draft = Draft(cue=[token], entry=entry, speaker=speaker, heads=[clause])
+    if speaker is None and topic is not None and token.dep_ == "dobj" and token.head.pos_ == "VERB":
+        speaker = subject_of(token.head)   # the one who "made no mention of" or "voiced support for" it
+    if topic is not None and speaker is None:
+        return None
+    draft = Draft(cue=[token] + ([topic] if topic is not None else []), entry=entry, speaker=speaker, heads=[clause])
     draft.ranges.append(_content_range(clause, exclude=token))
     return draft
 
