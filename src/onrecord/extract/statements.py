@@ -218,7 +218,8 @@ def _nominal(token: Token) -> Draft | None:
         # "his criticism of Trump", "made no mention of Bush": the topic phrase, when a source is named
         topic = next((c for c in token.children if c.dep_ == "prep" and c.i == token.i + 1
                       and c.lower_ in NOMINAL_TOPIC and any(p.dep_ in ("pobj", "pcomp") for p in c.children)), None)
-        if topic is None or "weak" in entry.flags:
+        # a cue verb governing the noun already reports it ("denied it, a rebuttal of …", "expressed support for")
+        if topic is None or "weak" in entry.flags or cue_entry(token.head.lemma_.lower(), "VERB") is not None:
             return None
         clause = next(p for p in topic.children if p.dep_ in ("pobj", "pcomp"))
     speaker = next((c for c in reversed(list(token.children)) if c.i < token.i and (
