@@ -17,7 +17,7 @@ from .settings import Settings
 
 log = logging.getLogger(__name__)
 
-TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".md", ""}
+TEXT_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml"}   # what a directory scan picks up
 
 
 @dataclass(frozen=True)

@@ -65,9 +65,18 @@ def corpus_inputs() -> list[Path]:
     return [*inputs, MARKUP_ARTICLE]
 
 
+def _skip_without_serve() -> None:
+    """Skip when this checkout's CLI has no `serve` command yet (the API is being written)."""
+    probe = subprocess.run([*CLI, "serve", "--help"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    if probe.returncode != 0:
+        reason = next((line.strip(" │") for line in probe.stderr.splitlines() if "No such command" in line), "serve --help failed")
+        pytest.skip(f"`onrecord serve` is not available in this checkout (is it registered in cli/app.py?): {reason}")
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of `onrecord serve` over a fresh store of the corpus (plus the seed and the markup article)."""
+    _skip_without_serve()
     db = tmp_path_factory.mktemp("web") / "web.duckdb"
     ingest = subprocess.run([*CLI, "ingest", *map(str, corpus_inputs()), "--db", str(db)],
                             capture_output=True, text=True, cwd=ROOT, timeout=600)

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import eval_events, eval_extraction, store_cmds
+from . import eval_events, eval_extraction, serve, store_cmds
 from .analyze import analyze_command
 from .eval import eval_app
 
@@ -18,6 +18,7 @@ eval_events.register(eval_app)
 eval_extraction.register(eval_app)
 app.add_typer(eval_app, name="eval")
 store_cmds.register(app)
+serve.register(app)
 
 
 @app.callback()

@@ -2,14 +2,19 @@
 
 A quotation is found at the character level, so one that spans several sentences ("“A. B. C,” he
 said.") is one range. A cue without a clausal complement takes the quotations of its sentence,
-and a quotation that continues right after that sentence ("“A,” he said. “B.”") as well.
+and a quotation that continues right after that sentence ("“A,” he said. “B.”") as well; a cue
+ending its line in a colon takes the paragraph below it.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
+
+if TYPE_CHECKING:
+    from .statements import Draft
 
 _QUOTE = re.compile(r"“[^“”]{2,}?”|\"[^\"\n]{2,}?\"")
 # a quotation that continues the speaker's words starts this close after the cue's sentence
@@ -83,3 +88,67 @@ def block_after(text: str, end: int) -> tuple[int, int] | None:
     while stop > start and text[stop - 1].isspace():
         stop -= 1
     return (start, stop) if stop - start > 2 else None
+
+
+# -- quotations of statement drafts ------------------------------------------------------
+
+def bare_quote(draft: Draft, sent: Span, quotes: Quotes) -> None:
+    """A cue with no clausal complement takes the quotations of its sentence (or the one just before)."""
+    cue = draft.cue_token
+    inside = sentence_quotes(sent, quotes, cue.idx, cue.idx + len(cue.text))
+    if not inside:
+        prev = quotes.preceding(sent.start_char)
+        only_cue = all(t.is_punct or t.i in {c.i for c in draft.cue} or t.dep_ in ("nsubj", "det", "compound", "amod")
+                       or t.head.i == cue.i and t.dep_ in ("advmod", "npadvmod") or t.is_space
+                       for t in sent)
+        if prev is not None and only_cue:
+            inside = [prev]
+    draft.ranges.extend(inside)
+    if inside:
+        span = sent.doc.char_span(inside[0][0], inside[0][1], alignment_mode="expand")
+        if span is not None:
+            draft.heads.append(span.root)
+
+
+def block(draft: Draft, sent: Span) -> None:
+    """A cue closing its sentence with a colon and a line break takes the next paragraph."""
+    last = max(t.i for t in draft.cue_token.subtree if not t.is_punct and not t.is_space)
+    tail = sent.doc[last]
+    rng = block_after(sent.doc.text, tail.idx + len(tail.text))
+    if rng is None:
+        return
+    span = sent.doc.char_span(rng[0], rng[1], alignment_mode="expand")
+    if span is not None:
+        draft.ranges.append(rng)
+        draft.heads.append(span.root)
+
+
+def continue_quotes(doc: Doc, drafts: list[Draft], quotes: Quotes) -> None:
+    """A quotation opening right after the sentence of a quoting cue continues its words
+    ("“A,” he said. “B.”"), unless another statement already claims it."""
+    claimed = {r for d in drafts for r in d.ranges}
+    for d in drafts:
+        if d.quote != "direct" or d.cue_token.pos_ != "VERB":
+            continue
+        nxt = quotes.following(d.cue_token.sent.end_char)
+        if nxt is None or nxt in claimed:
+            continue
+        own = [t for t in doc.char_span(nxt[0], nxt[1], alignment_mode="expand") or []]
+        if own and any(o is not d and o.cue_token.sent == own[-1].sent for o in drafts):
+            continue
+        d.ranges.append(nxt)
+        claimed.add(nxt)
+
+
+def quote_kind(draft: Draft, quotes: Quotes) -> None:
+    """Mark a draft "direct" when quotations cover its content, "mixed" when they cover part of it."""
+    covered = 0
+    total = 0
+    for s, e in draft.ranges:
+        total += e - s
+        for qs, qe in quotes.overlapping(s, e):
+            covered += max(0, min(e, qe) - max(s, qs))
+    if total and covered >= 0.9 * total:
+        draft.quote = "direct"
+    elif covered:
+        draft.quote = "mixed"

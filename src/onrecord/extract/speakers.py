@@ -41,6 +41,10 @@ def subject_of(verb: Token) -> Token | None:
     seen = 0
     v = verb
     while seen < 6:
+        # a passive's agent is its source ("was first reported by MSNBC"), its subject the content
+        agent = next((c for c in v.children if c.dep_ == "agent"), None) if v is verb else None
+        if agent is not None:
+            return next((p for p in agent.children if p.dep_ == "pobj"), None)
         for c in v.children:
             if c.dep_ in ("nsubj", "agent") or (c.dep_ == "nsubjpass" and v.lemma_ not in ("tell", "ask")):
                 if c.dep_ == "agent":

@@ -16,7 +16,7 @@ from ..actors.resolve import ActorIndex
 from ..model import Cue, Speaker, Statement, TextSpan
 from .dates import resolve_date
 from .lexicon import CueEntry, cue_entry
-from .quotes import Quotes, block_after, sentence_quotes
+from .quotes import Quotes, bare_quote, block, continue_quotes, quote_kind
 from .speakers import referent, speaker_range, subject_of
 from .stance import content_certainty, content_polarity, stance_words
 
@@ -61,18 +61,21 @@ def find_statements(doc: Doc) -> list[Draft]:
             if draft is None:
                 continue
             if not draft.ranges and _may_take_bare_quote(draft):
-                _bare_quote(draft, sent, quotes)
+                bare_quote(draft, sent, quotes)
             if not draft.ranges and _may_take_bare_quote(draft):
-                _block(draft, sent)
-            if not draft.ranges and token.dep_ == "parataxis" and draft.speaker is not None:
+                block(draft, sent)
+            # "you know, …" is a filler, not a cue
+            if not draft.ranges and draft.speaker is not None and draft.speaker.lower_ != "you" and (
+                    token.dep_ == "parataxis"
+                    or token.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in token.children)):
                 _parenthetical(draft)
             if not draft.ranges:
                 continue
             drafts.append(draft)
     drafts = _drop_covered_nominals(drafts)
     for draft in drafts:
-        _quote_kind(draft, quotes)
-    _continue_quotes(doc, drafts, quotes)
+        quote_kind(draft, quotes)
+    continue_quotes(doc, drafts, quotes)
     return drafts
 
 
@@ -141,9 +144,13 @@ def _verbal(token: Token) -> Draft | None:
         entry = cue_entry(lemma, "VERB")
     if entry is None or (entry.particle and particle is None):
         return None
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     if entry.lemma in stance_words("main_clause") and (token.dep_ in ("ccomp", "xcomp", "acl", "pcomp", "csubj")
                                                       or token.tag_ in ("VBG", "VBN") and token.dep_ != "ROOT"
-                                                      or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)):
+                                                      or infinitive):
+        return None
+    # "wants voters to know that …", "came to believe": a wished or reached belief is not held
+    if entry.belief and infinitive:
         return None
     cue = [token] + ([particle] if particle is not None and particle.i == token.i + 1 else [])
     draft = Draft(cue=cue, entry=entry, speaker=subject_of(token), lead=_lead(token))
@@ -163,6 +170,8 @@ def _verbal(token: Token) -> Draft | None:
             draft.heads.append(c)   # "described the field as very good": the predicate of the object
     if not draft.heads:
         _object_content(draft, token, particle)
+    if not draft.heads and any(c.dep_ == "agent" for c in token.children):
+        draft.heads.extend(c for c in token.children if c.dep_ == "nsubjpass")   # "The move was reported by X"
     for h in draft.heads:
         draft.ranges.append(_content_range(h, exclude=token))
     return draft
@@ -229,11 +238,16 @@ def _nominal(token: Token) -> Draft | None:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
                 speaker = next((p for p in prep.children if p.dep_ == "pobj"), None)
-    if speaker is None and topic is not None and token.dep_ == "dobj" and token.head.pos_ == "VERB":
-        speaker = subject_of(token.head)   # the one who "made no mention of" or "voiced support for" it
+    lead: list[Token] = []
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB" and token.head.i < token.i and (
+            topic is not None or speaker is None and cue_entry(token.head.lemma_.lower(), "VERB") is None):
+        # the light verb is part of the cue ("made no mention of") and its subject the source
+        lead = _lead(token.head) + [token.head]
+        speaker = speaker or subject_of(token.head)
     if topic is not None and speaker is None:
         return None
-    draft = Draft(cue=[token] + ([topic] if topic is not None else []), entry=entry, speaker=speaker, heads=[clause])
+    draft = Draft(cue=[token] + ([topic] if topic is not None else []), entry=entry, speaker=speaker, heads=[clause],
+                  lead=lead)
     draft.ranges.append(_content_range(clause, exclude=token))
     return draft
 
@@ -318,33 +332,17 @@ def _trim(doc: Doc, i0: int, i1: int) -> tuple[int, int]:
 
 
 def _may_take_bare_quote(draft: Draft) -> bool:
-    """Only a main-clause cue with a speaker introduces a quotation it does not govern."""
+    """Only a main-clause cue with a speaker, or a participle hanging from one ("…, telling reporters,
+    “…”"), introduces a quotation it does not govern."""
     cue = draft.cue_token
-    main = cue.dep_ == "ROOT" or cue.dep_ in ("conj", "parataxis") and cue.head.dep_ == "ROOT"
+    main = cue.dep_ == "ROOT" or cue.dep_ in ("conj", "parataxis") and cue.head.dep_ == "ROOT" \
+        or cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.head.dep_ == "ROOT"
     return main and draft.speaker is not None and cue.pos_ == "VERB"
 
 
-def _bare_quote(draft: Draft, sent: Span, quotes: Quotes) -> None:
-    """A cue with no clausal complement takes the quotations of its sentence (or the one just before)."""
-    cue = draft.cue_token
-    inside = sentence_quotes(sent, quotes, cue.idx, cue.idx + len(cue.text))
-    if not inside:
-        prev = quotes.preceding(sent.start_char)
-        only_cue = all(t.is_punct or t.i in {c.i for c in draft.cue} or t.dep_ in ("nsubj", "det", "compound", "amod")
-                       or t.head.i == cue.i and t.dep_ in ("advmod", "npadvmod") or t.is_space
-                       for t in sent)
-        if prev is not None and only_cue:
-            inside = [prev]
-    draft.ranges.extend(inside)
-    if inside:
-        span = sent.doc.char_span(inside[0][0], inside[0][1], alignment_mode="expand")
-        if span is not None:
-            draft.heads.append(span.root)
-
-
 def _parenthetical(draft: Draft) -> None:
-    """A cue set inside the clause it reports ("This campaign, he says, is different") takes that clause
-    on both sides of itself."""
+    """A cue set inside the clause it reports ("This campaign, he says, is different", "As Politico
+    reported, Trump would win") takes that clause on both sides of itself."""
     cue, doc = draft.cue_token, draft.cue_token.doc
     inner = [t.i for t in cue.subtree]
     outer = [t.i for t in cue.head.subtree]
@@ -354,49 +352,6 @@ def _parenthetical(draft: Draft) -> None:
             draft.ranges.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
     if draft.ranges:
         draft.heads.append(cue.head)
-
-
-def _block(draft: Draft, sent: Span) -> None:
-    """A cue closing its sentence with a colon and a line break takes the next paragraph."""
-    last = max(t.i for t in draft.cue_token.subtree if not t.is_punct and not t.is_space)
-    tail = sent.doc[last]
-    rng = block_after(sent.doc.text, tail.idx + len(tail.text))
-    if rng is None:
-        return
-    span = sent.doc.char_span(rng[0], rng[1], alignment_mode="expand")
-    if span is not None:
-        draft.ranges.append(rng)
-        draft.heads.append(span.root)
-
-
-def _continue_quotes(doc: Doc, drafts: list[Draft], quotes: Quotes) -> None:
-    """A quotation opening right after the sentence of a quoting cue continues its words
-    ("“A,” he said. “B.”"), unless another statement already claims it."""
-    claimed = {r for d in drafts for r in d.ranges}
-    for d in drafts:
-        if d.quote != "direct" or d.cue_token.pos_ != "VERB":
-            continue
-        nxt = quotes.following(d.cue_token.sent.end_char)
-        if nxt is None or nxt in claimed:
-            continue
-        own = [t for t in doc.char_span(nxt[0], nxt[1], alignment_mode="expand") or []]
-        if own and any(o is not d and o.cue_token.sent == own[-1].sent for o in drafts):
-            continue
-        d.ranges.append(nxt)
-        claimed.add(nxt)
-
-
-def _quote_kind(draft: Draft, quotes: Quotes) -> None:
-    covered = 0
-    total = 0
-    for s, e in draft.ranges:
-        total += e - s
-        for qs, qe in quotes.overlapping(s, e):
-            covered += max(0, min(e, qe) - max(s, qs))
-    if total and covered >= 0.9 * total:
-        draft.quote = "direct"
-    elif covered:
-        draft.quote = "mixed"
 
 
 def _fold_nested(drafts: list[Draft], actors: ActorIndex) -> list[Draft]:

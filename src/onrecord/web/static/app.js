@@ -38,6 +38,7 @@ function parseHash() {
 async function route() {
   if (location.hash && !location.hash.startsWith("#/")) return; // in-page anchors are not routes
   const token = ++renderToken;
+  delete main.dataset.ready;
   const r = parseHash();
   navIndex = -1;
   current = { name: r.name, onEscape: null };
