@@ -181,3 +181,10 @@ def test_openapi_lists_every_endpoint(client):
     assert paths >= {"/api/articles", "/api/articles/{article_id}", "/api/statements", "/api/events", "/api/actors",
                      "/api/actors/{code}", "/api/threads", "/api/threads/{thread_id}", "/api/network", "/api/stats"}
     assert client.get("/docs").status_code == 200
+
+
+def test_date_bounds_are_inclusive_and_ordered(client):
+    day = client.get("/api/statements?date_from=2022-09-22&date_to=2022-09-22&limit=500").json()
+    assert day["total"] >= 1 and all((s["date"] or "2022-09-22").startswith("2022-09") for s in day["items"])
+    assert client.get("/api/statements?date_from=2023-01-02&date_to=2023-01-01").json()["total"] == 0
+    assert client.get("/api/events?date_from=2030-01-01").json()["total"] == 0

@@ -172,3 +172,65 @@ def test_naming_cue_with_falsity_word_is_a_denial(analyze_text):
     record = analyze_text(LEAD + "Moscow has previously called the U.S. allegations fake.")
     s = _by_cue(record, "has previously called")
     assert s.polarity == "-"
+
+
+@pytest.mark.parametrize("sentence, cue, speaker, content", [
+    # an object verb reports its noun-phrase object, with a "for" phrase
+    ("The minister also mentioned the violence in the capital.", "also mentioned", "The minister",
+     ["the violence in the capital"]),
+    ("The president thanked the voters for their support.", "thanked", "The president",
+     ["the voters for their support"]),
+    # a phrasal cue whose particle the parser makes the mark of a clause
+    ("The senator is calling for the United States to take a stronger role.", "is calling for", "The senator",
+     ["the United States to take a stronger role"]),
+    # a cue set inside the clause it reports takes the clause on both sides
+    ("This campaign, the senator says, is different.", "says", "the senator", ["This campaign", "is different"]),
+    ("As the ministry reported, the talks failed on Monday.", "reported", "the ministry",
+     ["the talks failed on Monday"]),
+    # a passive's agent is the source and its subject the content
+    ("The plan was first reported by Reuters.", "was first reported", "Reuters", ["The plan"]),
+    # a speech noun with its topic: the light verb joins the cue, its subject is the source
+    ("The minister made no mention of the embargo.", "made no mention of", "The minister", ["the embargo"]),
+])
+def test_statement_without_clausal_complement(analyze_text, sentence, cue, speaker, content):
+    record = analyze_text(LEAD + sentence)
+    s = _by_cue(record, cue)
+    assert s.speaker.text == speaker
+    assert [c.text for c in s.content] == content
+
+
+def test_agentless_passive_cue_has_no_speaker(analyze_text):
+    record = analyze_text(LEAD + "The minister was asked whether the talks would resume.")
+    s = _by_cue(record, "was asked")
+    assert s.speaker is None
+    assert [c.text for c in s.content] == ["whether the talks would resume"]
+
+
+def test_line_ending_in_colon_takes_next_paragraph(analyze_text):
+    record = analyze_text(LEAD + "After the meeting in the capital on Friday, the foreign minister of the country stated:\n\n"
+                          "“The sanctions will fail and everyone knows it.”\n\nThe talks resumed on Monday.")
+    s = _by_cue(record, "stated")
+    assert s.speaker.text == "the foreign minister of the country"
+    assert [c.text for c in s.content] == ["“The sanctions will fail and everyone knows it.”"]
+
+
+def test_stated_preference_is_a_statement_only_in_a_main_clause(analyze_text):
+    record = analyze_text(LEAD + "Most farmers support the new subsidy. Officials said most farmers support the "
+                          "new subsidy. The agency needs more money to support the farmers.")
+    assert [s.cue.text for s in record.statements] == ["support", "said"]
+    assert _by_cue(record, "support").speaker.text == "Most farmers"
+
+
+@pytest.mark.parametrize("sentence", [
+    "You know, the talks failed on Monday.",                                 # a filler, not a cue
+    "The minister wants voters to know that the talks failed on Monday.",   # a wished belief is not held
+    "UPDATE: The talks resumed on Monday after a long pause.",               # a line label, not a speaker
+])
+def test_non_attributions(analyze_text, sentence):
+    record = analyze_text(LEAD + sentence)
+    assert [s.cue.text for s in record.statements if s.cue.lemma in ("know", ":")] == []
+
+
+def test_participle_after_preposition_takes_the_main_subject(analyze_text):
+    record = analyze_text(LEAD + "After saying he was nervous, the man left the room.")
+    assert _by_cue(record, "saying").speaker.text == "the man"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
@@ -25,10 +26,19 @@ def _index(values: Iterable[Iterable[str | None]]) -> dict[str, list[int]]:
     return dict(out)
 
 
-def _candidates(n: int, lists: Sequence[list[int] | None]) -> Sequence[int]:
-    """The shortest index list among the equality filters given (a filter with no rows gives none)."""
+def _candidates(n: int, lists: Sequence[Sequence[int] | None]) -> Sequence[int]:
+    """The shortest index list among the filters given (a filter with no rows gives none)."""
     given = [x for x in lists if x is not None]
     return min(given, key=len) if given else range(n)
+
+
+def _day_range(days: list[dt.date], start: dt.date | None, end: dt.date | None) -> range | None:
+    """Positions of the rows dated within [start, end]: rows are in day order, undated ones last."""
+    if start is None and end is None:
+        return None
+    lo = bisect_left(days, start) if start is not None else 0
+    hi = bisect_right(days, end) if end is not None else len(days)
+    return range(lo, max(lo, hi))
 
 
 def page_of(model: type[Page[T]], items: list[T], matches: Sequence[int], limit: int, offset: int) -> Page[T]:
@@ -62,6 +72,8 @@ class Views:
         self.e_actor_code = _index(k.actor_codes for k in ek)
         self.e_recipient_code = _index(k.recipient_codes for k in ek)
         self.e_article = _index((k.article_id,) for k in ek)
+        self.s_days = [k.day for k in sk if k.day is not None]   # a prefix: undated rows sort last
+        self.e_days = [k.day for k in ek if k.day is not None]
         self.actor_by_code = {a.code: a for a in catalog.actors}
         self.article_ids = {a.id for a in catalog.articles}
         cached: Callable[[Callable[..., tuple[int, ...]]], Callable[..., tuple[int, ...]]] = lru_cache(cache_size)
@@ -86,7 +98,8 @@ class Views:
                  self.s_code.get(speaker_code, []) if speaker_code else None,
                  self.s_polarity.get(polarity, []) if polarity else None,
                  self.s_lemma.get(cue, []) if cue else None,
-                 self.s_article.get(article_id, []) if article_id else None]
+                 self.s_article.get(article_id, []) if article_id else None,
+                 _day_range(self.s_days, date_from, date_to)]
         needle = q.lower() if q else None
         keys = self.cat.statement_keys
 
@@ -103,7 +116,8 @@ class Views:
         lists = [self.e_type.get(type, []) if type else None,
                  self.e_actor_country.get(actor_country, []) if actor_country else None,
                  self.e_recipient_country.get(recipient_country, []) if recipient_country else None,
-                 self.e_article.get(article_id, []) if article_id else None]
+                 self.e_article.get(article_id, []) if article_id else None,
+                 _day_range(self.e_days, date_from, date_to)]
         keys = self.cat.event_keys
 
         def ok(k: EventKey) -> bool:

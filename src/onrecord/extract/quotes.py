@@ -90,7 +90,23 @@ def block_after(text: str, end: int) -> tuple[int, int] | None:
     return (start, stop) if stop - start > 2 else None
 
 
-# -- quotations of statement drafts ------------------------------------------------------
+def trim_tokens(doc: Doc, i0: int, i1: int) -> tuple[int, int]:
+    """Token bounds without leading/trailing punctuation, spaces, conjunctions and "that"/"for"."""
+    while i0 < i1 and (doc[i0].is_punct and doc[i0].text not in "“\"" or doc[i0].is_space
+                       or doc[i0].dep_ in ("mark", "cc") and doc[i0].lower_ in ("that", "but", "and", "for")):
+        i0 += 1
+    while i1 > i0 and (doc[i1 - 1].is_punct and doc[i1 - 1].text not in "”\"" or doc[i1 - 1].is_space):
+        i1 -= 1
+    # keep quotation marks balanced inside the range
+    span = doc[i0:i1].text if i1 > i0 else ""
+    if span.count("“") > span.count("”") and doc[i0].text == "“":
+        i0 += 1
+    if span.count("”") > span.count("“") and i1 > i0 and doc[i1 - 1].text == "”":
+        i1 -= 1
+    return i0, i1
+
+
+# -- content a cue does not govern --------------------------------------------------------
 
 def bare_quote(draft: Draft, sent: Span, quotes: Quotes) -> None:
     """A cue with no clausal complement takes the quotations of its sentence (or the one just before)."""
@@ -152,3 +168,17 @@ def quote_kind(draft: Draft, quotes: Quotes) -> None:
         draft.quote = "direct"
     elif covered:
         draft.quote = "mixed"
+
+
+def parenthetical(draft: Draft) -> None:
+    """A cue set inside the clause it reports ("This campaign, he says, is different", "As Politico
+    reported, Trump would win") takes that clause on both sides of itself."""
+    cue, doc = draft.cue_token, draft.cue_token.doc
+    inner = [t.i for t in cue.subtree]
+    outer = [t.i for t in cue.head.subtree]
+    for i0, i1 in ((min(outer), min(inner)), (max(inner) + 1, max(outer) + 1)):
+        s, e = trim_tokens(doc, i0, i1)
+        if e > s and any(not doc[k].is_punct for k in range(s, e)):
+            draft.ranges.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
+    if draft.ranges:
+        draft.heads.append(cue.head)

@@ -16,7 +16,7 @@ from ..actors.resolve import ActorIndex
 from ..model import Cue, Speaker, Statement, TextSpan
 from .dates import resolve_date
 from .lexicon import CueEntry, cue_entry
-from .quotes import Quotes, bare_quote, block, continue_quotes, quote_kind
+from .quotes import Quotes, bare_quote, block, continue_quotes, parenthetical, quote_kind, trim_tokens
 from .speakers import referent, speaker_range, subject_of
 from .stance import content_certainty, content_polarity, stance_words
 
@@ -68,7 +68,7 @@ def find_statements(doc: Doc) -> list[Draft]:
             if not draft.ranges and draft.speaker is not None and draft.speaker.lower_ != "you" and (
                     token.dep_ == "parataxis"
                     or token.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in token.children)):
-                _parenthetical(draft)
+                parenthetical(draft)
             if not draft.ranges:
                 continue
             drafts.append(draft)
@@ -206,8 +206,8 @@ def _according_to(token: Token) -> Draft | None:
     phrase_start = token.i
     phrase_end = max(t.i for t in token.subtree) + 1
     draft = Draft(cue=[token, to], entry=entry, speaker=source, heads=[clause])
-    left = _trim(sent.doc, sent.start, phrase_start)
-    right = _trim(sent.doc, phrase_end, sent.end)
+    left = trim_tokens(sent.doc, sent.start, phrase_start)
+    right = trim_tokens(sent.doc, phrase_end, sent.end)
     for s, e in (left, right):
         if e > s:
             draft.ranges.append((sent.doc[s].idx, sent.doc[e - 1].idx + len(sent.doc[e - 1].text)))
@@ -271,7 +271,7 @@ def _colon(token: Token) -> Draft | None:
                 words[0].lower_ in stance_words("label") or words[0].pos_ == "DET"
                 or not all(t.text[:1].isupper() for t in words)):
         return None
-    s, e = _trim(doc, right.start, right.end)
+    s, e = trim_tokens(doc, right.start, right.end)
     if e - s < 3:
         # a transcript's speaker line ("TAPPER:") introduces the next paragraph
         rng = block_after(doc.text, token.idx) if e <= s else None
@@ -309,26 +309,10 @@ def _content_range(head: Token, exclude: Token) -> tuple[int, int]:
     toks = [t for t in head.subtree if t.i != exclude.i]
     i0, i1 = min(t.i for t in toks), max(t.i for t in toks) + 1
     doc = head.doc
-    s, e = _trim(doc, i0, i1)
+    s, e = trim_tokens(doc, i0, i1)
     if e <= s:
         s, e = i0, i1
     return doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
-
-
-def _trim(doc: Doc, i0: int, i1: int) -> tuple[int, int]:
-    """Token bounds without leading/trailing punctuation, spaces, conjunctions and "that"."""
-    while i0 < i1 and (doc[i0].is_punct and doc[i0].text not in "“\"" or doc[i0].is_space
-                       or doc[i0].dep_ in ("mark", "cc") and doc[i0].lower_ in ("that", "but", "and")):
-        i0 += 1
-    while i1 > i0 and (doc[i1 - 1].is_punct and doc[i1 - 1].text not in "”\"" or doc[i1 - 1].is_space):
-        i1 -= 1
-    # keep quotation marks balanced inside the range
-    span = doc[i0:i1].text if i1 > i0 else ""
-    if span.count("“") > span.count("”") and doc[i0].text == "“":
-        i0 += 1
-    if span.count("”") > span.count("“") and i1 > i0 and doc[i1 - 1].text == "”":
-        i1 -= 1
-    return i0, i1
 
 
 def _may_take_bare_quote(draft: Draft) -> bool:
@@ -338,20 +322,6 @@ def _may_take_bare_quote(draft: Draft) -> bool:
     main = cue.dep_ == "ROOT" or cue.dep_ in ("conj", "parataxis") and cue.head.dep_ == "ROOT" \
         or cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.head.dep_ == "ROOT"
     return main and draft.speaker is not None and cue.pos_ == "VERB"
-
-
-def _parenthetical(draft: Draft) -> None:
-    """A cue set inside the clause it reports ("This campaign, he says, is different", "As Politico
-    reported, Trump would win") takes that clause on both sides of itself."""
-    cue, doc = draft.cue_token, draft.cue_token.doc
-    inner = [t.i for t in cue.subtree]
-    outer = [t.i for t in cue.head.subtree]
-    for i0, i1 in ((min(outer), min(inner)), (max(inner) + 1, max(outer) + 1)):
-        s, e = _trim(doc, i0, i1)
-        if e > s and any(not doc[k].is_punct for k in range(s, e)):
-            draft.ranges.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
-    if draft.ranges:
-        draft.heads.append(cue.head)
 
 
 def _fold_nested(drafts: list[Draft], actors: ActorIndex) -> list[Draft]:
