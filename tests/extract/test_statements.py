@@ -207,8 +207,8 @@ def test_agentless_passive_cue_has_no_speaker(analyze_text):
 
 
 def test_line_ending_in_colon_takes_next_paragraph(analyze_text):
-    record = analyze_text(LEAD + "After the meeting in the capital on Friday, the foreign minister of the country stated:\n\n"
-                          "“The sanctions will fail and everyone knows it.”\n\nThe talks resumed on Monday.")
+    record = analyze_text(LEAD + "After the meeting in the capital on Friday, the foreign minister of the country "
+                          "stated:\n\n“The sanctions will fail and everyone knows it.”\n\nThe talks resumed on Monday.")
     s = _by_cue(record, "stated")
     assert s.speaker.text == "the foreign minister of the country"
     assert [c.text for c in s.content] == ["“The sanctions will fail and everyone knows it.”"]

@@ -187,7 +187,8 @@ def _object_content(draft: Draft, verb: Token, particle: Token | None) -> None:
         return
     if lemma not in stance_words("object"):
         return
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.lower_ not in ("it", "this", "that")), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i
+                and c.lower_ not in ("it", "this", "that")), None)
     if obj is not None:
         draft.heads.append(obj)
         draft.heads.extend(c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > obj.i)
