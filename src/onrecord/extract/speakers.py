@@ -3,7 +3,8 @@
 The span follows the PolNeAR convention: the full noun phrase with its appositions ("Robert Klein,
 chairman of the institute") and restrictive relative clauses ("the man who built his career"), but
 not non-restrictive ones (", who endorsed Clinton"); a relative pronoun source is the pronoun
-itself ("who said"), its actor that of the noun it refers to.
+itself ("who said"), its actor that of the noun it refers to. A passive cue's source is its agent
+("was reported by MSNBC").
 """
 from __future__ import annotations
 

@@ -3,14 +3,17 @@
 A statement has a cue (a reporting verb, "according to", or a nominal cue with a "that"
 clause), a speaker (subject, inverted subject, agent, or the source of "according to"),
 and content (the clausal complement, the quoted words, or the clause "according to" attaches
-to). Direct quotes without a clausal complement take their content from the quotation marks.
+to). Direct quotes without a clausal complement take their content from the quotation marks;
+other cues without one take their object ("mentioned the violence"), the clause around them ("This
+campaign, he says, is different"), the paragraph after a closing colon, or a passive's subject. A
+passive cue without an agent ("was asked whether …") keeps its content with no speaker.
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..actors.resolve import ActorIndex
 from ..model import Cue, Speaker, Statement, TextSpan
