@@ -111,8 +111,9 @@ def test_keyboard_navigation(page, api):
     assert page.evaluate("document.activeElement.dataset.testid") == "search-input"
     page.keyboard.type("ammunition")
     page.keyboard.press("Enter")
-    page.wait_for_selector("main[data-ready='home']")
-    assert page.url.endswith("#/?q=ammunition")
+    # the route changes asynchronously: wait for the new URL, then for the search results
+    page.wait_for_url("**/#/?q=ammunition")
+    page.wait_for_selector("main[data-ready='home'] [data-testid='statement-row']")
     assert page.get_by_test_id("statement-row").count() >= 1
 
     assert page.evaluate("document.activeElement.id") == "main"  # results take the focus
