@@ -280,7 +280,7 @@ def test_leaders_terms_of_one_office_do_not_overlap():
 
 
 def test_sectors_codes_are_cameo_blocks():
-    known = {"AGR", "GOV", "MIL", "LEG", "COP", "JUD", "SPY", "REB", "OPP", "MED", "BUS", "CVL", "EDU",
+    known = {"AGR", "PTY", "GOV", "MIL", "LEG", "COP", "JUD", "SPY", "REB", "OPP", "MED", "BUS", "CVL", "EDU",
              "REL", "HLH", "LAB", "REF", "CRM"}
     rows = load_table("sectors.tsv", ("word", "named_role"))
     for r in rows:

@@ -23,6 +23,7 @@ from .words import word_class
 
 # organs of a state, and its people when a story is set there ("protesters", "students")
 HOME_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "PTY", "ELI", "CVL", "LAB", "EDU", "AGR"}
+PEOPLE_SECTORS = {"CVL", "LAB", "EDU", "AGR"}   # generic people ("demonstrators") are the story's own
 NP_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "poss", "agent",
            "dative", "npadvmod", "ROOT", "compound", "oprd"}
 
@@ -132,7 +133,8 @@ class ActorResolver:
         home = self._home_country(doc, entities, token_key, dateline)
         if home:
             for e in entities.values():
-                if e.code.country is None and set(e.code.sectors) & HOME_SECTORS and e.kind in ("person", "group"):
+                if e.code.country is None and set(e.code.sectors) & HOME_SECTORS and (
+                        e.kind in ("person", "group") or e.kind == "generic" and set(e.code.sectors) & PEOPLE_SECTORS):
                     e.code = ActorCode(country=home, sectors=e.code.sectors)
         return self._index(doc, entities, token_key)
 
@@ -223,7 +225,10 @@ class ActorResolver:
         sector = self.gazetteer.sector_of(lemma)
         generic_role = lemma in word_class("generic_role") or token.lower_ in word_class("generic_role")
         generic = self.gazetteer.generic(_np_text(token))
-        if not (is_person_name or sector is not None or generic is not None or generic_role):
+        plural_people = token.tag_ == "NNPS" and token.pos_ == "PROPN" and any(
+            c.dep_ in ("amod", "compound") and c.i in span_entry and span_entry[c.i].type == "demonym"
+            for c in token.children)    # "Iraqi Kurds", "Sri Lankan Tamils": a people of that country
+        if not (is_person_name or sector is not None or generic is not None or generic_role or plural_people):
             return None
         country = None
         sectors: list[str] = []
