@@ -232,6 +232,7 @@ class ActorResolver:
             return None
         country = None
         sectors: list[str] = []
+        org: GazetteerEntry | None = None
         named = is_person_name
         anonymous = False
         person_name = None
@@ -247,6 +248,8 @@ class ActorResolver:
                 country = entry.country
                 if entry.kind == "person" and entry.sectors:
                     sectors = list(entry.sectors)
+                if not entry.country and entry.sectors and entry.kind not in ("person", "state"):
+                    org = entry      # "Red Cross officials": the organisation's own code (NGOHLHIRC)
             if t.ent_type_ == "PERSON" and t.head.i == token.i and t.dep_ in ("compound", "appos"):
                 person_name = t
             s = self.gazetteer.sector_of(t.lemma_.lower())
@@ -269,6 +272,9 @@ class ActorResolver:
         span = token.doc[min(t.i for t in left):token.i + 1]
         while len(span) > 1 and (span[0].dep_ in ("det", "punct", "cc", "case") or span[0].is_space):
             span = span[1:]
+        if org is not None and country is None:
+            # members of a transnational body are coded as the body ("Red Cross officials")
+            sectors, generic = list(org.sectors), None
         code = ActorCode(country=country, sectors=tuple(sectors))
         plural = token.tag_ in ("NNS", "NNPS")
         person_role = (self.gazetteer.person_role(lemma) or generic_role) and not plural

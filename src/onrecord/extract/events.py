@@ -63,6 +63,9 @@ def find_events(doc: Doc, actors: ActorIndex, published: dt.date | None) -> list
         trig = [token] + [c for c in token.children if c.dep_ == "prt" and entry.particle == c.lower_]
         if " " in entry.lemma and token.i > 0 and entry.lemma.startswith(token.doc[token.i - 1].lower_ + " "):
             trig.append(token.doc[token.i - 1])
+        if " of " in entry.lemma:
+            trig.extend(t for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for t in (c, *[p for p in c.children if p.dep_ == "pobj"]))
         if "needs_obj" in entry.flags and not _has_object(token):
             continue
         if token.lemma_.lower() in event_words("light") and any(
@@ -178,6 +181,12 @@ def _options(token: Token) -> tuple[TriggerEntry, ...]:
             found = trigger_entries(f"{c.lower_} {token.lemma_.lower()}", pos)
             if found:
                 return found
+        if c.dep_ == "prep" and c.lower_ == "of" and pos == "NOUN":    # "state of siege"
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found = trigger_entries(f"{token.lemma_.lower()} of {p.lemma_.lower()}", pos)
+                    if found:
+                        return found
     return tuple(e for e in trigger_entries(token.lemma_.lower(), pos)
                  if not e.particle or any(c.dep_ in ("prt", "prep") and c.lower_ == e.particle
                                           for c in token.children))
@@ -219,7 +228,11 @@ def _actor_tokens(token: Token, actors: ActorIndex) -> list[Token]:
             cue = cue_entry(verb.lemma_.lower(), "VERB")
             light = verb.lemma_.lower() in event_words("light")
             if verb.pos_ in ("VERB", "AUX") and (light or not _options(verb) and (cue is None or not cue.speech_event)):
-                return _actor_tokens(verb, actors)
+                found = _actor_tokens(verb, actors)
+                if not found and token.dep_ == "pobj":
+                    # "forces were engaged in ethnic cleansing": the subject of an adjectival passive
+                    found = [c for c in verb.children if c.dep_ == "nsubjpass"]
+                return found
             return []
         return []
     v = token
