@@ -82,7 +82,31 @@ def find_events(doc: Doc, actors: ActorIndex, published: dt.date | None) -> list
         d.context = _contexts(token, entry)
         drafts.append(d)
     _corefer_events(drafts)
+    drafts = _undo_restrictions(drafts)
     return _merge([d for d in drafts if d.actor or d.recipient])
+
+
+def _undo_restrictions(drafts: list[DraftEvent]) -> list[DraftEvent]:
+    """ "lifted the curfew", "cancelled restrictions": ending a coercion or sanction is a CONCEDE
+    by the one who ends it; the restriction itself is not a new event."""
+    by_token = {d.token.i: d for d in drafts}
+    drop: list[DraftEvent] = []
+    for d in drafts:
+        t = d.token
+        if t.pos_ != "NOUN" or t.dep_ != "dobj" or d.type not in ("COERCE", "SANCTION"):
+            continue
+        verb = t.head
+        if verb.lemma_.lower() not in event_words("undo"):
+            continue
+        d.type, d.mode, d.negated = "CONCEDE", None, False
+        if t.i - verb.i <= 3:
+            d.trigger = d.trigger + [verb]       # the head stays first; the span runs from the verb
+        other = by_token.get(verb.i)
+        if other is not None and other is not d:
+            d.actor = d.actor or list(other.actor)
+            d.recipient = d.recipient or list(other.recipient)
+            drop.append(other)
+    return [d for d in drafts if not any(d is x for x in drop)]
 
 
 def _corefer_events(drafts: list[DraftEvent]) -> None:
@@ -410,8 +434,14 @@ def _recode(d: DraftEvent, token: Token) -> None:
     explicit_neg = token.pos_ in ("VERB", "AUX") and is_negated(token)
     if d.refused or (explicit_neg and d.type in COOPERATIVE):
         d.type, d.mode, d.negated, d.hypothetical = "REJECT", None, False, False
-    elif d.future and not d.negated and d.actor:
-        new = "THREATEN" if _conditional(token) and d.type not in ("AGREE", "REQUEST") else _announced(d.type)
+    elif (d.future or d.hypothetical and _conditional(token)) and not d.negated and d.actor:
+        if _conditional(token):
+            # a conditional offer is a promise, a conditional blow a threat ("will withdraw unless")
+            new = "AGREE" if d.type in COOPERATIVE_FUTURE or d.type == "AGREE" else \
+                d.type if d.type == "REQUEST" else "THREATEN"
+            d.hypothetical = False
+        else:
+            new = _announced(d.type)
         if new != d.type:
             d.type, d.mode = new, None
 
