@@ -262,6 +262,8 @@ def _actor_tokens(token: Token, actors: ActorIndex) -> list[Token]:
     v = token
     for _ in range(8):
         for c in v.children:
+            if c.dep_ == "nsubjpass" and v is not token and _control_passive(v):
+                return _with_conj(c)      # "Obama is scheduled to attend": the subject attends
             if c.dep_ == "nsubj":
                 if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
                     return [v.head]
@@ -283,6 +285,12 @@ def _actor_tokens(token: Token, actors: ActorIndex) -> list[Token]:
             continue
         break
     return []
+
+
+def _control_passive(verb: Token) -> bool:
+    """A passive that passes its subject to a to-infinitive ("is scheduled/expected/set to")."""
+    return any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children)
 
 
 def _has_object(token: Token) -> bool:
