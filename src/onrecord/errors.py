@@ -2,12 +2,14 @@
 
     OnrecordError                 base of everything raised on purpose
     ├── InputError                an input cannot be analysed (carries `source` and `code`)
+    │   └── SourceError           … because a URL, feed, sitemap, archive or dump cannot be read (E080–E089)
     ├── ModelNotFound             no spaCy model could be loaded
     ├── LexiconError              a packaged or user data file is malformed (file:line)
     ├── StoreError                the record store failed
     │   └── StoreCodedError       … with its own code (E031–E039)
     │       └── StoreQueryError   … because a query argument is unusable
     ├── ApiError                  an API request cannot be answered (carries an HTTP status)
+    ├── ScaleError                a batch run or export cannot proceed (E090–E099)
     ├── SettingsError             a configuration names a setting that does not exist
     │   └── SettingsValueError    … or gives a setting a value of the wrong kind
     └── OffsetError               a span does not index the text it claims to (a bug)
@@ -49,6 +51,26 @@ class Errors:
     E074 = "no web app installed ({path} is missing); the API is at /api and its docs at /docs"
     E075 = "no route {path}; the API is under /api, its docs at /docs"
     E076 = "{method} is not allowed on {path}: the API only reads (GET)"
+    E080 = ("refused: {host} resolves to {address}, a {kind} address "
+            "(sources.allow_private or --allow-private fetches it anyway)")
+    E081 = "cannot fetch: {reason} (after {attempts} attempts)"
+    E082 = "HTTP {status}{detail}"
+    E083 = "response too large: over the cap of {cap:,} bytes (raise sources.max_bytes)"
+    E084 = "disallowed by {robots} for user agent {agent!r}{detail}"
+    E085 = "more than {limit} redirects (last to {location})"
+    E086 = "bad URL: {reason}"
+    E087 = "line {line}: {reason}; the other lines are read"
+    E088 = "not a feed or sitemap: {reason}"
+    E089 = "cannot read {what}: {reason}"
+    E090 = "batch output {path}: {reason}"
+    E091 = ("batch output {path} was written with other settings ({changed}); "
+            "use a new --out, or the settings of the first run")
+    E092 = "cannot reach the Dask scheduler at {address}: {reason}"
+    E093 = "partition {partition} failed: {reason}; rerun the same command to retry it"
+    E094 = "no Parquet output in {path}: run `onrecord batch INPUT... --out {path}` first"
+    E095 = "cannot read the CAMEO crosswalk {path}: {reason}"
+    E096 = "cannot write {path}: {reason}"
+    E097 = "bad scale setting {name}={value!r}: {reason}"
 
 
 class OnrecordError(Exception):
@@ -64,6 +86,14 @@ class InputError(OnrecordError):
         self.source = source or "<input>"
         self.reason = getattr(Errors, code).format(**fmt)
         super().__init__(f"[{code}] {self.source}: {self.reason}")
+
+
+class SourceError(InputError):
+    """A URL, feed, sitemap, archive or dump could not be read (E080–E089); `permanent` if retrying is futile."""
+
+    def __init__(self, code: str, source: str | None = None, *, permanent: bool = True, **fmt: object) -> None:
+        self.permanent = permanent
+        super().__init__(code, source, **fmt)
 
 
 class ModelNotFound(OnrecordError):
@@ -137,5 +167,14 @@ class ApiError(OnrecordError):
     def __init__(self, code: str, status: int, **fmt: object) -> None:
         self.code = code
         self.status = status
+        self.reason = getattr(Errors, code).format(**fmt)
+        super().__init__(f"[{code}] {self.reason}")
+
+
+class ScaleError(OnrecordError):
+    """A batch run, a load or an export that cannot proceed (E090–E099)."""
+
+    def __init__(self, code: str, **fmt: object) -> None:
+        self.code = code
         self.reason = getattr(Errors, code).format(**fmt)
         super().__init__(f"[{code}] {self.reason}")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import InputError, OnrecordError
-from .model import Article, Failure, Record
+from .model import Article, Failure, Provenance, Record
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -27,6 +27,7 @@ class Source:
     data: bytes | None
     error: InputError | None = None
     published: str | None = None
+    provenance: Provenance | None = None
 
 
 class Analyzer:
@@ -50,8 +51,9 @@ class Analyzer:
         if source.error is not None:
             raise source.error
         assert source.data is not None
-        return read_input(source.data, source=source.name, settings=self.settings.ingest,
-                          published=source.published)
+        article = read_input(source.data, source=source.name, settings=self.settings.ingest,
+                             published=source.published)
+        return article if source.provenance is None else article.model_copy(update={"provenance": source.provenance})
 
     def records(self, articles: Iterable[Article]) -> Iterator[Record]:
         """Records of articles, parsed with nlp.pipe in batches."""

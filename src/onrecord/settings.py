@@ -80,12 +80,49 @@ class ApiSettings:
 
 
 @dataclass(frozen=True)
+class ScaleSettings:
+    workers: int = 0                       # LocalCluster worker processes; 0 = one per CPU core
+    partition_size: int = 16               # input files per Dask task (one Parquet part per table and date)
+    scheduler: str = ""                    # address of a running Dask scheduler (tcp://…); "" = start a LocalCluster
+    memory_limit: str = "auto"             # per-worker memory limit of the LocalCluster (Dask syntax, e.g. "4GiB")
+
+
+@dataclass(frozen=True)
+class SourcesSettings:
+    user_agent: str = "onrecord/0.1 (news analysis; robots.txt respected)"
+    connect_timeout: float = 10.0          # seconds to open a connection
+    read_timeout: float = 30.0             # seconds to wait for each chunk of a response
+    retries: int = 3                       # extra attempts after a timeout, a 429 or a 5xx
+    backoff: float = 1.0                   # seconds before the first retry; doubled for each later one
+    backoff_max: float = 60.0              # longest wait between two attempts (Retry-After included)
+    host_interval: float = 1.0             # least seconds between two requests to one host (a longer Crawl-delay wins)
+    max_bytes: int = 10_000_000            # responses larger than this are refused (E083); read as a stream
+    max_redirects: int = 5
+    allow_private: bool = False            # True: fetch private, loopback, link-local… addresses too (SSRF guard off)
+    allow_networks: tuple[str, ...] = ()   # CIDR blocks fetched even though private (an intranet news server)
+
+    def __post_init__(self) -> None:
+        # env and TOML give strings or ints; the generic coercion knows no floats
+        for name in ("connect_timeout", "read_timeout", "backoff", "backoff_max", "host_interval"):
+            value = getattr(self, name)
+            try:
+                number = float(value)
+            except (TypeError, ValueError) as e:
+                raise SettingsValueError(f"SourcesSettings.{name}", value, "a number of seconds") from e
+            if number < 0:
+                raise SettingsValueError(f"SourcesSettings.{name}", value, "a number of seconds, 0 or more")
+            object.__setattr__(self, name, number)
+
+
+@dataclass(frozen=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     nlp: NlpSettings = field(default_factory=NlpSettings)
     actors: ActorSettings = field(default_factory=ActorSettings)
     store: StoreSettings = field(default_factory=StoreSettings)
     api: ApiSettings = field(default_factory=ApiSettings)
+    scale: ScaleSettings = field(default_factory=ScaleSettings)
+    sources: SourcesSettings = field(default_factory=SourcesSettings)
 
     @classmethod
     def load(cls, config: Path | None = None, env: Mapping[str, str] | None = None,

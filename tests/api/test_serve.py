@@ -33,12 +33,14 @@ def test_onrecord_serve_answers_on_localhost(api_db, tmp_path):
     db = tmp_path / "served.duckdb"
     shutil.copy(api_db, db)
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-c", LAUNCH, "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen([sys.executable, "-c", LAUNCH, "serve", "--db", str(db), "--port", str(port)],
+                                stdout=out, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 60
         while True:
-            assert proc.poll() is None, proc.stdout.read().decode() if proc.stdout else ""
+            assert proc.poll() is None, log.read_text(errors="replace")
             try:
                 status, _, body = _get(port, "/api/stats")
                 break

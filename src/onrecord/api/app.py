@@ -1,6 +1,7 @@
 """`create_app(settings, db_path)`: the FastAPI app, its lifespan (store and read model), errors and headers."""
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -40,8 +41,13 @@ def create_app(settings: Settings | None = None, db_path: Path | None = None) ->
                 build_threads(store)
             app.state.views = Views(load_catalog(store), settings.api.cache_size)
             app.state.store = store
+            # the read model is millions of long-lived objects: keep them out of the collector's
+            # full passes, which otherwise stall requests for 100+ ms on a 10,000-article store
+            gc.collect()
+            gc.freeze()
             yield
         finally:
+            gc.unfreeze()
             store.close()
 
     app = FastAPI(title="onrecord", version="1", lifespan=lifespan,

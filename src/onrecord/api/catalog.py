@@ -3,6 +3,8 @@
 The store is not written while the API serves it (the app holds its only read-write
 connection), so lists, counts and indexes are computed once here from the store's own read
 helpers (`iter_records`, `list_articles`, `load_threads`, `stats`) and filtered in memory.
+Items are kept as their JSON (bytes, made by the response models' serialisers): a tenth of
+the memory of model objects, and a page is a join rather than a serialisation.
 """
 from __future__ import annotations
 
@@ -10,6 +12,9 @@ import datetime as dt
 import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
 
 from ..model import Record
 from ..store import ArticleSummary, Store
@@ -23,7 +28,12 @@ log = logging.getLogger(__name__)
 _PAGE = 1000   # the store's largest page
 
 
-@dataclass(frozen=True)
+def to_json(model: BaseModel) -> bytes:
+    """The model's JSON, as FastAPI would send it."""
+    return type(model).__pydantic_serializer__.to_json(model)
+
+
+@dataclass(frozen=True, slots=True)
 class StatementKey:
     """What statement filters look at, beside the response item."""
     article_id: str
@@ -35,13 +45,13 @@ class StatementKey:
     text: str            # content, lower-cased, for `q`
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventKey:
     """What event filters look at, beside the response item."""
     article_id: str
     type: str
-    actor_countries: frozenset[str]
-    recipient_countries: frozenset[str]
+    actor_countries: tuple[str, ...]
+    recipient_countries: tuple[str, ...]
     actor_codes: tuple[str, ...]
     recipient_codes: tuple[str, ...]
     day: dt.date | None
@@ -63,17 +73,19 @@ class _ActorAcc:
 @dataclass
 class Catalog:
     """Everything the list endpoints serve, in their order, with filter keys and indexes."""
-    articles: list[ArticleItem] = field(default_factory=list)     # newest first
+    articles: list[bytes] = field(default_factory=list)           # ArticleItem JSON, newest first
     article_search: list[str] = field(default_factory=list)       # title + text, lower-cased
     titles: dict[str, str | None] = field(default_factory=dict)
-    statements: list[StatementItem] = field(default_factory=list)  # by day, article, position
+    statements: list[bytes] = field(default_factory=list)         # StatementItem JSON by day, article, position
     statement_keys: list[StatementKey] = field(default_factory=list)
-    events: list[EventItem] = field(default_factory=list)          # by day, article, position
+    events: list[bytes] = field(default_factory=list)             # EventItem JSON by day, article, position
     event_keys: list[EventKey] = field(default_factory=list)
     actors: list[ActorItem] = field(default_factory=list)          # most articles first
+    actor_json: list[bytes] = field(default_factory=list)
     actor_labels: dict[str, str] = field(default_factory=dict)     # code → most frequent name
     threads: list[ThreadItem] = field(default_factory=list)        # build order (largest first)
-    thread_details: dict[str, ThreadDetail] = field(default_factory=dict)
+    thread_json: list[bytes] = field(default_factory=list)
+    thread_details: dict[str, bytes] = field(default_factory=dict)  # ThreadDetail JSON
     statement_threads: dict[tuple[str, str], str] = field(default_factory=dict)
     stats: Stats | None = None
 
@@ -86,20 +98,20 @@ def load_catalog(store: Store) -> Catalog:
     for t in threads:
         for m in t.members:
             cat.statement_threads[(m.article_id, m.statement_id)] = t.id
-    cat.articles = [ArticleItem(id=s.id, title=s.title, source=s.source, published=s.published,
-                                publisher=s.publisher, dateline=s.dateline, statements=s.statements,
-                                events=s.events, dup_group=s.dup_group) for s in summaries]
+    cat.articles = [to_json(ArticleItem(id=s.id, title=s.title, source=s.source, published=s.published,
+                                        publisher=s.publisher, dateline=s.dateline, statements=s.statements,
+                                        events=s.events, dup_group=s.dup_group)) for s in summaries]
     cat.titles = {s.id: s.title for s in summaries}
     by_id = {s.id: s for s in summaries}
     search: dict[str, str] = {}
-    statements: list[tuple[tuple, StatementItem, StatementKey]] = []
-    events: list[tuple[tuple, EventItem, EventKey]] = []
+    statements: list[tuple[tuple[Any, ...], bytes, StatementKey]] = []
+    events: list[tuple[tuple[Any, ...], bytes, EventKey]] = []
     actors: dict[str, _ActorAcc] = defaultdict(_ActorAcc)
     for record in store.iter_records(canonical_only=False):
         summary = by_id[record.article.id]
         search[record.article.id] = f"{record.article.title or ''}\n{record.article.text}".lower()
         _add_record(cat, record, summary, statements, events, actors)
-    cat.article_search = [search.get(a.id, "") for a in cat.articles]
+    cat.article_search = [search.get(s.id, "") for s in summaries]
     statements.sort(key=lambda x: x[0])
     events.sort(key=lambda x: x[0])
     cat.statements = [s for _, s, _ in statements]
@@ -109,6 +121,7 @@ def load_catalog(store: Store) -> Catalog:
     cat.actors = sorted((ActorItem(code=code, country=acc.country, names=sorted(acc.names), articles=len(acc.articles),
                                    mentions=acc.mentions, statements=acc.statements, events=acc.events)
                          for code, acc in actors.items()), key=lambda a: (-a.articles, -a.mentions, a.code))
+    cat.actor_json = [to_json(a) for a in cat.actors]
     cat.actor_labels = {code: acc.name_counts.most_common(1)[0][0] if acc.name_counts else code
                         for code, acc in actors.items()}
     for t in threads:
@@ -116,12 +129,13 @@ def load_catalog(store: Store) -> Catalog:
                           keywords=t.keywords, status=t.status, first_date=t.first_date, last_date=t.last_date,
                           articles=t.articles, members=len(t.members))
         cat.threads.append(item)
-        cat.thread_details[t.id] = ThreadDetail(**item.model_dump(), timeline=[TimelineEntry(
+        cat.thread_json.append(to_json(item))
+        cat.thread_details[t.id] = to_json(ThreadDetail(**item.model_dump(), timeline=[TimelineEntry(
             date=m.date, article_id=m.article_id, article_title=cat.titles.get(m.article_id),
             statement_id=m.statement_id, speaker_text=m.speaker_text, speaker_code=m.speaker_code,
             speaker_country=m.speaker_country, stance=m.stance,
             polarity=m.polarity, certainty=m.certainty, cue_lemma=m.cue_lemma, content_text=m.content_text,
-            status_after=m.status_after) for m in t.members])
+            status_after=m.status_after) for m in t.members]))
     st = store.stats()
     cat.stats = Stats(articles=st.articles, canonical=st.canonical, statements=st.statements, events=st.events,
                       actors=len(cat.actors), threads=len(threads))
@@ -148,14 +162,14 @@ def _threads(store: Store) -> list[Thread]:
             return out
 
 
-def _order(day: dt.date | None, article_id: str, position: int) -> tuple:
+def _order(day: dt.date | None, article_id: str, position: int) -> tuple[Any, ...]:
     # the store's order: day NULLS LAST, then article and position
     return (day is None, day or dt.date.min, article_id, position)
 
 
 def _add_record(cat: Catalog, record: Record, summary: ArticleSummary,
-                statements: list[tuple[tuple, StatementItem, StatementKey]],
-                events: list[tuple[tuple, EventItem, EventKey]], actors: dict[str, _ActorAcc]) -> None:
+                statements: list[tuple[tuple[Any, ...], bytes, StatementKey]],
+                events: list[tuple[tuple[Any, ...], bytes, EventKey]], actors: dict[str, _ActorAcc]) -> None:
     aid = record.article.id
     title = record.article.title
     published = summary.published_date
@@ -185,7 +199,7 @@ def _add_record(cat: Catalog, record: Record, summary: ArticleSummary,
             thread_id=cat.statement_threads.get((aid, s.id)))
         key = StatementKey(aid, speaker.country if speaker else None, code, s.polarity, s.cue.lemma, day,
                            " … ".join(c.text for c in s.content).lower())
-        statements.append((_order(day, aid, i), item, key))
+        statements.append((_order(day, aid, i), to_json(item), key))
     for i, e in enumerate(record.events):
         act = [by_id[x] for x in e.actor if x in by_id]
         rec = [by_id[x] for x in e.recipient if x in by_id]
@@ -203,7 +217,7 @@ def _add_record(cat: Catalog, record: Record, summary: ArticleSummary,
         rec_codes = tuple(dict.fromkeys(a.code for a in rec if a.code))
         for code in set(act_codes) | set(rec_codes):
             actors[code].events += 1
-        key = EventKey(aid, e.type, frozenset(a.country for a in act if a.country),
-                       frozenset(a.country for a in rec if a.country), act_codes, rec_codes, day,
+        key = EventKey(aid, e.type, tuple(dict.fromkeys(a.country for a in act if a.country)),
+                       tuple(dict.fromkeys(a.country for a in rec if a.country)), act_codes, rec_codes, day,
                        e.attributed_to is None and not e.negated and not e.hypothetical, summary.canonical)
-        events.append((_order(day, aid, i), item, key))
+        events.append((_order(day, aid, i), to_json(item), key))

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Query, Request
+from fastapi import Query, Request, Response
 
 from ..errors import ApiError
 from ..settings import Settings
@@ -37,6 +37,11 @@ def day(name: str, value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError as e:
         raise ApiError("E070", 422, name=name, value=value, reason="no such day; expected YYYY-MM-DD") from e
+
+
+class RawJSON(Response):
+    """An answer whose body is JSON already (the read model keeps items serialised)."""
+    media_type = "application/json"
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,10 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from typing import TypeVar
 
-from .catalog import Catalog, EventKey, StatementKey
-from .schemas import (ActorDetail, ActorItem, ArticleItem, Counterpart, Edge, EventItem, Network, Node, Page,
-                      StatementItem, ThreadItem)
+from .catalog import Catalog, EventKey, StatementKey, to_json
+from .schemas import ActorDetail, Counterpart, Edge, Network, Node
 
-T = TypeVar("T")
 LATEST = 50     # statements and events shown on an actor's page
 
 
@@ -41,10 +38,10 @@ def _day_range(days: list[dt.date], start: dt.date | None, end: dt.date | None) 
     return range(lo, max(lo, hi))
 
 
-def page_of(model: type[Page[T]], items: list[T], matches: Sequence[int], limit: int, offset: int) -> Page[T]:
-    """One page of the matching items."""
-    return model(items=[items[i] for i in matches[offset:offset + limit]], total=len(matches),
-                   limit=limit, offset=offset)
+def page_of(items: list[bytes], matches: Sequence[int], limit: int, offset: int) -> bytes:
+    """One page of the matching items, as the JSON of a Page."""
+    rows = b",".join(items[i] for i in matches[offset:offset + limit])
+    return b'{"items":[%b],"total":%d,"limit":%d,"offset":%d}' % (rows, len(matches), limit, offset)
 
 
 def _in_range(day: dt.date | None, start: dt.date | None, end: dt.date | None) -> bool:
@@ -75,7 +72,7 @@ class Views:
         self.s_days = [k.day for k in sk if k.day is not None]   # a prefix: undated rows sort last
         self.e_days = [k.day for k in ek if k.day is not None]
         self.actor_by_code = {a.code: a for a in catalog.actors}
-        self.article_ids = {a.id for a in catalog.articles}
+        self.edges = _edges(ek)
         cached: Callable[[Callable[..., tuple[int, ...]]], Callable[..., tuple[int, ...]]] = lru_cache(cache_size)
         self.match_articles = cached(self._match_articles)
         self.match_statements = cached(self._match_statements)
@@ -140,22 +137,22 @@ class Views:
                      and (needle is None or needle in t.label.lower() or any(needle in k for k in t.keywords)))
 
     # -- pages and aggregates ---------------------------------------------------------------
-    def articles(self, q: str | None, limit: int, offset: int) -> Page[ArticleItem]:
-        return page_of(Page[ArticleItem], self.cat.articles, self.match_articles(q), limit, offset)
+    def articles(self, q: str | None, limit: int, offset: int) -> bytes:
+        return page_of(self.cat.articles, self.match_articles(q), limit, offset)
 
-    def statements(self, limit: int, offset: int, **filters: object) -> Page[StatementItem]:
-        return page_of(Page[StatementItem], self.cat.statements, self.match_statements(**filters), limit, offset)
+    def statements(self, limit: int, offset: int, **filters: object) -> bytes:
+        return page_of(self.cat.statements, self.match_statements(**filters), limit, offset)
 
-    def events(self, limit: int, offset: int, **filters: object) -> Page[EventItem]:
-        return page_of(Page[EventItem], self.cat.events, self.match_events(**filters), limit, offset)
+    def events(self, limit: int, offset: int, **filters: object) -> bytes:
+        return page_of(self.cat.events, self.match_events(**filters), limit, offset)
 
-    def actors(self, q: str | None, country: str | None, limit: int, offset: int) -> Page[ActorItem]:
-        return page_of(Page[ActorItem], self.cat.actors, self.match_actors(q, country), limit, offset)
+    def actors(self, q: str | None, country: str | None, limit: int, offset: int) -> bytes:
+        return page_of(self.cat.actor_json, self.match_actors(q, country), limit, offset)
 
-    def threads(self, status: str | None, q: str | None, limit: int, offset: int) -> Page[ThreadItem]:
-        return page_of(Page[ThreadItem], self.cat.threads, self.match_threads(status, q), limit, offset)
+    def threads(self, status: str | None, q: str | None, limit: int, offset: int) -> bytes:
+        return page_of(self.cat.thread_json, self.match_threads(status, q), limit, offset)
 
-    def actor(self, code: str) -> ActorDetail | None:
+    def actor(self, code: str) -> bytes | None:
         """An actor's page: latest statements and events (newest first) and its reported counterparts."""
         a = self.actor_by_code.get(code)
         if a is None:
@@ -170,25 +167,24 @@ class Views:
                     for c in getattr(k, other):
                         if c != code:
                             counts[(c, k.type, role)] += 1
-        return ActorDetail(
+        # ActorDetail with no lists, then its lists spliced in as the items' stored JSON
+        head = to_json(ActorDetail(
             code=a.code, country=a.country, names=a.names, articles=a.articles, mentions=a.mentions,
-            statements=latest(self.s_code.get(code, []), self.cat.statements),
-            events_as_actor=latest(self.e_actor_code.get(code, []), self.cat.events),
-            events_as_recipient=latest(self.e_recipient_code.get(code, []), self.cat.events),
+            statements=[], events_as_actor=[], events_as_recipient=[],
             counterparts=[Counterpart(code=c, type=t, role=r, count=n)  # type: ignore[arg-type]
-                          for (c, t, r), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))])
+                          for (c, t, r), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]))
+        lists = {"statements": latest(self.s_code.get(code, []), self.cat.statements),
+                 "events_as_actor": latest(self.e_actor_code.get(code, []), self.cat.events),
+                 "events_as_recipient": latest(self.e_recipient_code.get(code, []), self.cat.events)}
+        for name, rows in lists.items():
+            head = head.replace(b'"%b":[]' % name.encode(), b'"%b":[%b]' % (name.encode(), b",".join(rows)), 1)
+        return head
 
     def _network(self, types: frozenset[str] | None, min_count: int) -> Network:
         """Actor → recipient edges of reported events (canonical articles), by PLOVER type."""
-        edges: Counter[tuple[str, str, str]] = Counter()
-        for k in self.cat.event_keys:
-            if not k.reported or not k.canonical or (types is not None and k.type not in types):
-                continue
-            for src in k.actor_codes:
-                for dst in k.recipient_codes:
-                    if src != dst:
-                        edges[(src, dst, k.type)] += 1
-        kept = sorted(((e, n) for e, n in edges.items() if n >= min_count), key=lambda x: (-x[1], x[0]))
+        chosen = self.edges if types is None else {t: self.edges[t] for t in types if t in self.edges}
+        kept = sorted((((s, d, t), n) for t, pairs in chosen.items() for (s, d), n in pairs.items() if n >= min_count),
+                      key=lambda x: (-x[1], x[0]))
         weight: Counter[str] = Counter()
         for (src, dst, _), n in kept:
             weight[src] += n
@@ -197,3 +193,15 @@ class Views:
                       country=self.actor_by_code[c].country if c in self.actor_by_code else None, count=n)
                  for c, n in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))]
         return Network(nodes=nodes, edges=[Edge(source=s, target=d, type=t, count=n) for (s, d, t), n in kept])
+
+
+def _edges(keys: list[EventKey]) -> dict[str, Counter[tuple[str, str]]]:
+    """type → (actor code, recipient code) → count over reported events of canonical articles."""
+    edges: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    for k in keys:
+        if k.reported and k.canonical:
+            for src in k.actor_codes:
+                for dst in k.recipient_codes:
+                    if src != dst:
+                        edges[k.type][(src, dst)] += 1
+    return dict(edges)

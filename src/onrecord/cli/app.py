@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import eval_events, eval_extraction, serve, store_cmds
+from . import watch as watch_cmds
 from .analyze import analyze_command
 from .eval import eval_app
 
@@ -19,6 +20,7 @@ eval_extraction.register(eval_app)
 app.add_typer(eval_app, name="eval")
 store_cmds.register(app)
 serve.register(app)
+watch_cmds.register(app)
 
 
 @app.callback()

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Response
 
 from ...errors import ApiError
 from ...store import Store
-from ..deps import ID_PATTERN, PageParams, Text, blank, get_store, get_views, page
+from ..deps import ID_PATTERN, PageParams, RawJSON, Text, blank, get_store, get_views, page
 from ..schemas import ArticleItem, ArticleRecord, Page, StatementThread
 from ..views import Views
 
@@ -16,9 +16,9 @@ router = APIRouter(prefix="/api/articles", tags=["articles"])
 
 @router.get("", response_model=Page[ArticleItem])
 def list_articles(q: Text = None, p: PageParams = Depends(page),
-                  views: Views = Depends(get_views)) -> Page[ArticleItem]:
+                  views: Views = Depends(get_views)) -> Response:
     """Articles (newest first) whose title or text contains `q`."""
-    return views.articles(blank(q), p.limit, p.offset)
+    return RawJSON(views.articles(blank(q), p.limit, p.offset))
 
 
 @router.get("/{article_id}", response_model=ArticleRecord)
