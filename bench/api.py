@@ -23,6 +23,7 @@ import hashlib
 import json
 import random
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -34,8 +35,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "examples" / "corpus"
 SEED = ROOT.parent / "shared" / "seed" / "000_f550be25ed6773a1.txt"
-LAUNCH = ("from onrecord.cli.app import app\nfrom onrecord.cli import serve\n"
-          "if 'serve' not in {c.name for c in app.registered_commands}:\n    serve.register(app)\napp()")
+ONRECORD = shutil.which("onrecord", path=str(Path(sys.executable).parent)) or shutil.which("onrecord") or "onrecord"
 TARGET_MS = 100.0
 
 
@@ -219,7 +219,7 @@ def start_server(db: Path, port: int, timeout: float = 600) -> tuple[subprocess.
     import httpx
 
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", LAUNCH, "serve", "--db", str(db), "--port", str(port)],
+    proc = subprocess.Popen([ONRECORD, "serve", "--db", str(db), "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     while time.perf_counter() - t0 < timeout:
         if proc.poll() is not None:
@@ -393,8 +393,8 @@ def main() -> int:
     print(f"{len(every)} requests ({errors} non-200) in {wall:.1f} s with {a.workers} workers; server ready in "
           f"{startup:.1f} s (RSS {rss} MiB); store {stats}; p95 <= {TARGET_MS:.0f} ms: {'PASS' if ok else 'FAIL'}")
     a.json.parent.mkdir(parents=True, exist_ok=True)
-    a.json.write_text(json.dumps({"store": stats, "build": store_info, "server_ready_s": round(startup, 1), "server_rss_mib": rss,
-                                  "requests": len(every), "non_200": errors, "workers": a.workers,
+    a.json.write_text(json.dumps({"store": stats, "build": store_info, "server_ready_s": round(startup, 1),
+                                  "server_rss_mib": rss, "requests": len(every), "non_200": errors, "workers": a.workers,
                                   "wall_s": round(wall, 1), "latency_ms": rows, "target_p95_ms": TARGET_MS,
                                   "pass": ok}, indent=2) + "\n")
     return 0 if ok and not errors else 1

@@ -7,10 +7,10 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
-# `onrecord serve` through the Typer root; registers the command if cli/app.py does not yet
-LAUNCH = ("from onrecord.cli.app import app\nfrom onrecord.cli import serve\n"
-          "if 'serve' not in {c.name for c in app.registered_commands}:\n    serve.register(app)\napp()")
+# the installed console script, beside this interpreter
+ONRECORD = shutil.which("onrecord", path=str(Path(sys.executable).parent)) or shutil.which("onrecord") or "onrecord"
 
 
 def _free_port() -> int:
@@ -35,7 +35,7 @@ def test_onrecord_serve_answers_on_localhost(api_db, tmp_path):
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
-        proc = subprocess.Popen([sys.executable, "-c", LAUNCH, "serve", "--db", str(db), "--port", str(port)],
+        proc = subprocess.Popen([ONRECORD, "serve", "--db", str(db), "--port", str(port)],
                                 stdout=out, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 60
