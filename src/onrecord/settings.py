@@ -85,6 +85,7 @@ class ScaleSettings:
     partition_size: int = 16               # input files per Dask task (one Parquet part per table and date)
     scheduler: str = ""                    # address of a running Dask scheduler (tcp://…); "" = start a LocalCluster
     memory_limit: str = "auto"             # per-worker memory limit of the LocalCluster (Dask syntax, e.g. "4GiB")
+    connect_timeout: int = 10              # seconds to wait for `scheduler` before giving up (E092)
 
 
 @dataclass(frozen=True)

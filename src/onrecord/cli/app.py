@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import eval_events, eval_extraction, serve, store_cmds
+from . import eval_events, eval_extraction, scale_cmds, serve, store_cmds
 from . import watch as watch_cmds
 from .analyze import analyze_command
 from .eval import eval_app
@@ -21,6 +21,7 @@ app.add_typer(eval_app, name="eval")
 store_cmds.register(app)
 serve.register(app)
 watch_cmds.register(app)
+scale_cmds.register(app)
 
 
 @app.callback()

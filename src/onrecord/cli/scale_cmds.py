@@ -50,7 +50,8 @@ def batch_command(
 
     from ..scale import run_batch
 
-    # Dask sets its loggers to INFO itself; follow the CLI's level (-v) instead
+    import distributed  # noqa: F401  (its import sets its loggers to INFO; then follow the CLI's level)
+
     logging.getLogger("distributed").setLevel(logging.getLogger().getEffectiveLevel())
 
     settings = build_settings(config, model=model, verbatim=verbatim, dictionaries=actors)
@@ -194,7 +195,8 @@ def render_export(report) -> None:  # type: ignore[no-untyped-def]
 
     from .console import err_console
 
-    unit = "articles" if report.format == "parquet" else "events"
-    where = ", ".join(str(f) for f in report.files[:3]) + (" …" if len(report.files) > 3 else "")
-    err_console.print(f"{report.format}: {report.rows} {unit} from {report.articles} articles → {escape(where)}",
-                      highlight=False)
+    if report.format == "parquet":
+        what, where = f"{report.articles} articles", f"{len(report.files)} files"
+    else:
+        what, where = f"{report.rows} events from {report.articles} articles", ", ".join(map(str, report.files))
+    err_console.print(f"{report.format}: {what} → {escape(where)}", highlight=False)

@@ -1,8 +1,8 @@
 """PLOVER category + mode (+ context) → CAMEO event codes, by reversing a CAMEO2PLOVER crosswalk.
 
 The crosswalk maps CAMEO → PLOVER; the reverse is many-to-one, so a code is given only when it
-is unique: first among the rows with the event's category, mode and exact context set, then
-among those with its category and mode. When several codes remain, the base (3-digit) and root
+is unique: first among the rows with the event's category, mode and exact context set (when the
+event has contexts), then among those with its category and mode. When several codes remain, the base (3-digit) and root
 (2-digit) codes are still given if all of them share it. The table is read at run time from a
 user-supplied path (`--cameo-crosswalk`); nothing of it is shipped.
 """
@@ -38,7 +38,8 @@ class ReverseCrosswalk:
         """The CAMEO codes of a PLOVER category, mode and contexts."""
         rows = self.by_mode.get((type_, mode), ())
         wanted = frozenset(c.lower() for c in context)
-        exact = sorted({code for code, ctx in rows if ctx == wanted})
+        # no context on the event means "not coded", not "none": it narrows nothing
+        exact = sorted({code for code, ctx in rows if ctx == wanted}) if wanted else []
         candidates = exact or sorted({code for code, _ in rows})
         if len(candidates) == 1:
             code = candidates[0]

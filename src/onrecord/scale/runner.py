@@ -86,7 +86,7 @@ def _client(settings: Settings, client: "Client | None") -> Iterator["Client"]:
     scale = settings.scale
     if scale.scheduler:
         try:
-            remote = Client(scale.scheduler, timeout="20s")
+            remote = Client(scale.scheduler, timeout=f"{scale.connect_timeout}s")
         except (OSError, TimeoutError) as e:
             raise ScaleError("E092", address=scale.scheduler, reason=str(e)) from e
         with remote:
