@@ -100,7 +100,7 @@ class ModelNotFound(OnrecordError):
     code = "E010"
 
     def __init__(self, tried: list[str]) -> None:
-        super().__init__(f"[E010] " + Errors.E010.format(tried=", ".join(tried)))
+        super().__init__("[E010] " + Errors.E010.format(tried=", ".join(tried)))
 
 
 class LexiconError(OnrecordError):

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 

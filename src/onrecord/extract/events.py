@@ -3,30 +3,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from ..actors.resolve import ActorIndex
 from ..model import Event, EventDate, Statement, TextSpan
 from .dates import resolve_date
+from .lexicon import TriggerEntry, context_of, plover_score
+from .participants import (LOCATED_TYPES, actor_tokens, entry_for, event_words, has_object, ids, located_target,
+                           recipient_tokens, trigger_options)
 from .stance import is_negated, stance_words
-from ..lexicons import load_table
-from .lexicon import TriggerEntry, context_of, cue_entry, plover_score, trigger_entries
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}      # → AGREE (PLOVER manual)
 CONFLICT_FUTURE = {"ASSAULT", "COERCE", "PROTEST"}                  # announced → THREATEN
-TRANSNATIONAL = {"IMG", "NGO", "IGO", "MNC", "UNO"}   # CAMEO blocks of coded actors with no state
-LOCATED_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}   # a place struck or surrounded stands for its state
-LOCATION_PREPS = {"in", "on", "at", "around", "near", "across", "over", "into", "inside", "off", "behind"}
-RECIPIENT_PREPS = {"to", "against", "on", "at", "with", "toward", "towards", "into", "over", "around"}
-
-
-@lru_cache(maxsize=None)
-def event_words(cls: str) -> frozenset[str]:
-    """The words of one class of data/event_words.tsv."""
-    return frozenset(r["word"] for r in load_table("event_words.tsv", ("word", "class")) if r["class"] == cls)
 
 
 @dataclass
@@ -55,7 +45,7 @@ def find_events(doc: Doc, actors: ActorIndex, published: dt.date | None) -> list
     """Event drafts for every trigger with at least one coded participant."""
     drafts: list[DraftEvent] = []
     for token in doc:
-        entry = _entry_for(token)
+        entry = entry_for(token)
         if entry is None:
             continue
         if token.dep_ == "amod" or token.ent_type_ in ("ORG", "GPE", "NORP", "PERSON", "FAC", "LAW", "WORK_OF_ART"):
@@ -66,17 +56,17 @@ def find_events(doc: Doc, actors: ActorIndex, published: dt.date | None) -> list
         if " of " in entry.lemma:
             trig.extend(t for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                         for t in (c, *[p for p in c.children if p.dep_ == "pobj"]))
-        if "needs_obj" in entry.flags and not _has_object(token):
+        if "needs_obj" in entry.flags and not has_object(token):
             continue
         if token.lemma_.lower() in event_words("light") and any(
-                c.dep_ == "dobj" and (_options(c) or any(m.dep_ == "compound" and _options(m) for m in c.children))
+                c.dep_ == "dobj" and (trigger_options(c) or any(m.dep_ == "compound" and trigger_options(m) for m in c.children))
                 for c in token.children):
             continue     # "launched an attack", "launched a mediation effort": the noun is the event
         d = DraftEvent(trigger=trig, entry=entry, type=entry.type, mode=entry.mode or None)
-        d.actor = _ids(actors, _actor_tokens(token, actors))
-        d.recipient = [r for r in _ids(actors, _recipient_tokens(token, actors)) if r not in d.actor]
+        d.actor = ids(actors, actor_tokens(token, actors))
+        d.recipient = [r for r in ids(actors, recipient_tokens(token, actors)) if r not in d.actor]
         if not d.recipient and d.type in LOCATED_TYPES:
-            d.recipient = _located_target(token, actors, d.actor)
+            d.recipient = located_target(token, actors, d.actor)
         _flags(d, token, published)
         _recode(d, token)
         d.context = _contexts(token, entry)
@@ -187,189 +177,6 @@ def build_events(doc: Doc, drafts: list[DraftEvent]) -> list[Event]:
             recipient=d.recipient, trigger=TextSpan.of(text, s, e), attributed_to=d.attributed_to,
             negated=d.negated, hypothetical=d.hypothetical, future=d.future, historical=d.historical,
             date=d.date, score=plover_score(d.type, d.mode)))
-    return out
-
-
-# -- participants -----------------------------------------------------------------------
-
-def _options(token: Token) -> tuple[TriggerEntry, ...]:
-    pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ == "NOUN" else None
-    if pos is None:
-        return ()
-    for c in token.children:
-        if c.dep_ in ("prt", "prep"):
-            found = trigger_entries(f"{token.lemma_.lower()} {c.lower_}", pos)
-            if found:
-                return found
-        if c.dep_ in ("compound", "amod") and c.i == token.i - 1:
-            found = trigger_entries(f"{c.lower_} {token.lemma_.lower()}", pos)
-            if found:
-                return found
-        if c.dep_ == "prep" and c.lower_ == "of" and pos == "NOUN":    # "state of siege"
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    found = trigger_entries(f"{token.lemma_.lower()} of {p.lemma_.lower()}", pos)
-                    if found:
-                        return found
-    return tuple(e for e in trigger_entries(token.lemma_.lower(), pos)
-                 if not e.particle or any(c.dep_ in ("prt", "prep") and c.lower_ == e.particle
-                                          for c in token.children))
-
-
-def _entry_for(token: Token) -> TriggerEntry | None:
-    """The trigger reading of a token; among several, the one its neighbours or context support."""
-    options = _options(token)
-    if len(options) <= 1:
-        return options[0] if options else None
-    near = [t for t in list(token.children) + [token.head] if t.i != token.i]
-    for t in near:
-        types = {e.type for e in _options(t)}
-        for e in options:
-            if e.type in types:
-                return e
-    contexts = {context_of(t.lemma_.lower()) for t in token.sent} - {None}
-    for e in options:
-        if e.context and set(e.context.split(",")) & contexts:
-            return e
-    return options[0]
-
-
-def _actor_tokens(token: Token, actors: ActorIndex) -> list[Token]:
-    if token.pos_ == "NOUN":
-        for c in token.children:
-            if c.dep_ in ("poss", "compound", "amod", "nmod") and actors.actor_of(c) is not None:
-                return [c]
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
-                return [p for p in prep.children if p.dep_ == "pobj"]
-        # an event noun as the object of a verb is done by the verb's subject ("launch an attack")
-        if token.dep_ == "compound" and token.head.dep_ == "dobj":
-            token = token.head       # "launched a mediation effort"
-        if token.dep_ == "dobj" or token.dep_ == "pobj" and token.head.lower_ == "in" and token.head.head.pos_ == "VERB":
-            verb = token.head if token.dep_ == "dobj" else token.head.head
-            # only a verb that is no event of its own lends its subject ("launch an attack",
-            # "consider a strike"); "condemned the veto" does not make the condemner veto
-            cue = cue_entry(verb.lemma_.lower(), "VERB")
-            light = verb.lemma_.lower() in event_words("light")
-            if verb.pos_ in ("VERB", "AUX") and (light or not _options(verb) and (cue is None or not cue.speech_event)):
-                found = _actor_tokens(verb, actors)
-                if not found and token.dep_ == "pobj":
-                    # "forces were engaged in ethnic cleansing": the subject of an adjectival passive
-                    found = [c for c in verb.children if c.dep_ == "nsubjpass"]
-                return found
-            return []
-        return []
-    v = token
-    for _ in range(8):
-        for c in v.children:
-            if c.dep_ == "nsubjpass" and v is not token and _control_passive(v):
-                return _with_conj(c)      # "Obama is scheduled to attend": the subject attends
-            if c.dep_ == "nsubj":
-                if c.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
-                    return [v.head]
-                return _with_conj(c)
-            if c.dep_ == "agent":
-                return [p for p in c.children if p.dep_ == "pobj"]
-        if v.dep_ == "ccomp" and v.tag_ == "VBG" and v.head.pos_ == "VERB":
-            v = v.head        # subject control of a gerund: "Iran denied sending drones"
-            continue
-        active = v.tag_ in ("VBD", "VBG") or v.tag_ == "VBN" and any(c.dep_ == "dobj" for c in v.children)
-        if v.dep_ == "acl" and active and v.head.pos_ in ("NOUN", "PROPN"):
-            return [v.head]      # "Sokolov, …, accused Kyiv": a finite or -ing verb hung on its subject
-        if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "relcl", "acl", "prep", "pobj", "attr", "acomp") \
-                and v.head.i != v.i:
-            if v.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in v.head.children) and v.head.i != token.i:
-                # object control: "urged Iran to stop" → Iran acts
-                return [c for c in v.head.children if c.dep_ == "dobj"]
-            v = v.head
-            continue
-        break
-    return []
-
-
-def _control_passive(verb: Token) -> bool:
-    """A passive that passes its subject to a to-infinitive ("is scheduled/expected/set to")."""
-    return any(c.dep_ == "auxpass" for c in verb.children) and any(
-        c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children)
-
-
-def _has_object(token: Token) -> bool:
-    """The trigger has an object or complement (what "needs_obj" entries require)."""
-    for c in token.children:
-        if c.dep_ in ("dobj", "dative", "poss", "nsubjpass", "ccomp", "xcomp"):
-            return True
-        if c.dep_ == "prep" and any(p.dep_ in ("pobj", "pcomp") for p in c.children):
-            return True
-    return False
-
-
-def _recipient_tokens(token: Token, actors: ActorIndex) -> list[Token]:
-    out: list[Token] = []
-    for c in token.children:
-        if c.dep_ in ("dobj", "dative") or (c.dep_ == "nsubjpass" and token.pos_ == "VERB"):
-            out.extend(_participant_of(c, actors))
-        elif c.dep_ == "prep" and (c.lower_ in RECIPIENT_PREPS or c.lower_ == "of" and token.pos_ == "NOUN"):
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    out.extend(_participant_of(p, actors))
-    if not out and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
-        # "sanctions bar North Korea": the governing verb's object
-        out.extend(t for c in token.head.children if c.dep_ == "dobj" for t in _participant_of(c, actors))
-    return out
-
-
-def _located_target(token: Token, actors: ActorIndex, actor_ids: list[str]) -> list[str]:
-    """The state where an attack, coercion or deployment took place ("slammed into a dormitory in
-    Kharkiv" → Ukraine), when the text names no target; never the actor's own state."""
-    own = {a.country for a in actors.actors if a.id in actor_ids}
-    heads = [token] + ([token.head] if token.pos_ == "NOUN" and token.head.pos_ == "VERB" else [])
-    for head in heads:
-        for t in head.subtree:
-            if t.i == token.i:
-                continue
-            anc, depth = t, 0
-            while anc.head.i != head.i and anc.head.i != anc.i and depth < 6:
-                anc, depth = anc.head, depth + 1
-            if not (anc.dep_ == "prep" and anc.lower_ in LOCATION_PREPS or anc.dep_ in ("dobj", "pobj")):
-                continue
-            country = actors.places.get(t.i)
-            if country is None:
-                a = actors.get(actors.token_actor.get(t.i))
-                country = a.country if a is not None and a.kind == "state" else None
-            if country and len(country) == 3 and country not in own and country not in ("UNO", "IGO"):
-                return [actors.state_actor(country)]
-    return []
-
-
-def _participant_of(tok: Token, actors: ActorIndex) -> list[Token]:
-    """A participant; the antecedent of a relative pronoun; the actor of an event noun
-    ("defending Moscow's invasion" → Moscow); the partner of a relation ("relations with Tehran")."""
-    if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl":
-        tok = tok.head.head
-    if actors.actor_of(tok) is not None:
-        return _with_conj(tok)
-    for c in tok.children:
-        if c.dep_ in ("poss", "compound", "amod") and actors.actor_of(c) is not None:
-            return [c]
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "against", "toward", "towards"):
-            found = [p for p in prep.children if p.dep_ == "pobj" and actors.actor_of(p) is not None]
-            if found:
-                return _with_conj(found[0])
-    return _with_conj(tok)
-
-
-def _with_conj(tok: Token) -> list[Token]:
-    return [tok] + [c for c in tok.conjuncts if c.i > tok.i]
-
-
-def _ids(actors: ActorIndex, toks: list[Token]) -> list[str]:
-    out: list[str] = []
-    for t in toks:
-        a = actors.actor_of(t)
-        actor = actors.get(a)
-        if a and a not in out and actor is not None and (actor.country or actor.code[:3] in TRANSNATIONAL):
-            out.append(a)
     return out
 
 

@@ -19,7 +19,7 @@ from ..actors.resolve import ActorIndex
 from ..model import Cue, Speaker, Statement, TextSpan
 from .dates import resolve_date
 from .lexicon import CueEntry, cue_entry
-from .quotes import Quotes, bare_quote, block, continue_quotes, parenthetical, quote_kind, trim_tokens
+from .quotes import Quotes, bare_quote, block, block_after, continue_quotes, parenthetical, quote_kind, trim_tokens
 from .speakers import referent, speaker_range, subject_of
 from .stance import content_certainty, content_polarity, stance_words
 
