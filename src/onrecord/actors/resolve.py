@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..model import Actor, ActorCode, TextSpan
+from .coref import corefer, merge
+from .entities import Entity
 from .gazetteer import Gazetteer, GazetteerEntry
 from .places import place_country
 from .words import word_class
@@ -26,20 +28,6 @@ HOME_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "PTY", "ELI", "
 PEOPLE_SECTORS = {"CVL", "LAB", "EDU", "AGR"}   # generic people ("demonstrators") are the story's own
 NP_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "poss", "agent",
            "dative", "npadvmod", "ROOT", "compound", "oprd"}
-
-
-@dataclass
-class _Entity:
-    key: str
-    name: str
-    code: ActorCode
-    kind: str
-    named: bool
-    person: bool                    # can be "he"/"she"
-    plural: bool
-    head_lemma: str
-    mentions: list[tuple[int, int]] = field(default_factory=list)   # char offsets
-    heads: set[str] = field(default_factory=set)                    # head lemmas of its mentions
 
 
 @dataclass
@@ -101,7 +89,7 @@ class ActorResolver:
     # -- public -------------------------------------------------------------------------
     def resolve(self, doc: Doc, when: dt.date | None = None, dateline: str | None = None) -> ActorIndex:
         """Find actor mentions in `doc` and code them; `when` picks office holders by date."""
-        entities: dict[str, _Entity] = {}
+        entities: dict[str, Entity] = {}
         token_key: dict[int, str] = {}
         gaz_spans = self._gazetteer_spans(doc)
         span_entry: dict[int, GazetteerEntry] = {}
@@ -128,7 +116,7 @@ class ActorResolver:
                 self._add(entities, token_key, ent, span, head=token)
         self._appositions(doc, entities, token_key)
         # 3. pronouns and definite descriptions
-        self._corefer(doc, entities, token_key)
+        corefer(doc, entities, token_key, self.gazetteer)
         # 4. domestic institutions and officials with no country of their own: the story's country
         home = self._home_country(doc, entities, token_key, dateline)
         if home:
@@ -138,7 +126,7 @@ class ActorResolver:
                     e.code = ActorCode(country=home, sectors=e.code.sectors)
         return self._index(doc, entities, token_key)
 
-    def _home_country(self, doc: Doc, entities: dict[str, _Entity], token_key: dict[int, str],
+    def _home_country(self, doc: Doc, entities: dict[str, Entity], token_key: dict[int, str],
                       dateline: str | None) -> str | None:
         """The country the story is about, by a vote: each mention of a state counts 1, each
         populated place in it 2 (where things happen), the dateline 3 (where it was reported)."""
@@ -164,7 +152,7 @@ class ActorResolver:
             return ranked[0][0]
         return None
 
-    def _appositions(self, doc: Doc, entities: dict[str, _Entity], token_key: dict[int, str]) -> None:
+    def _appositions(self, doc: Doc, entities: dict[str, Entity], token_key: dict[int, str]) -> None:
         """A person and a role phrase in apposition are one actor ("Marta Ferreira, a spokesperson for the EU")."""
         for token in doc:
             if token.dep_ != "appos":
@@ -179,7 +167,7 @@ class ActorResolver:
             if person.code.country is None or not person.code.sectors:
                 person.code = ActorCode(country=person.code.country or role.code.country,
                                         sectors=person.code.sectors or role.code.sectors)
-            self._merge(entities, token_key, role.key, person.key)
+            merge(entities, token_key, role.key, person.key)
 
     # -- mentions ------------------------------------------------------------------------
     def _gazetteer_spans(self, doc: Doc) -> list[tuple[Span, GazetteerEntry]]:
@@ -203,16 +191,16 @@ class ActorResolver:
                 out.append((span, entries[0]))
         return out
 
-    def _entity_from_entry(self, entry: GazetteerEntry, span: Span, when: dt.date | None) -> _Entity:
+    def _entity_from_entry(self, entry: GazetteerEntry, span: Span, when: dt.date | None) -> Entity:
         code = ActorCode(country=entry.country, sectors=tuple(entry.sectors))
         person = entry.kind == "person"
         key = f"person|{entry.name.split()[-1].lower()}" if person else f"{code.render()}|{entry.name}"
-        return _Entity(key=key, name=entry.name, code=code,
+        return Entity(key=key, name=entry.name, code=code,
                        kind=_kind(entry), named=True, person=person, plural=False,
                        head_lemma=span.root.lemma_.lower())
 
     def _role_phrase(self, token: Token, span_entry: dict[int, GazetteerEntry],
-                     when: dt.date | None) -> tuple[_Entity, Span] | None:
+                     when: dt.date | None) -> tuple[Entity, Span] | None:
         """An actor headed by a role noun or a person name, with country from its modifiers."""
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in NP_DEPS:
             return None
@@ -297,12 +285,12 @@ class ActorResolver:
             # generic sources ("experts", "Western diplomats") never take the story's country
             kind = "generic" if (country is None and (generic is not None or not sectors)) else "group"
             person = False
-        ent = _Entity(key=key, name=name, code=code, kind=kind,
+        ent = Entity(key=key, name=name, code=code, kind=kind,
                       named=(named or kind == "state") and not anonymous,
                       person=person, plural=plural, head_lemma=lemma)
         return ent, span
 
-    def _add(self, entities: dict[str, _Entity], token_key: dict[int, str], ent: _Entity,
+    def _add(self, entities: dict[str, Entity], token_key: dict[int, str], ent: Entity,
              span: Span, head: Token | None = None) -> None:
         have = entities.get(ent.key)
         if have is None:
@@ -326,133 +314,8 @@ class ActorResolver:
         if head is not None:
             token_key[head.i] = have.key
 
-    # -- coreference ---------------------------------------------------------------------
-    def _corefer(self, doc: Doc, entities: dict[str, _Entity], token_key: dict[int, str]) -> None:
-        """Link pronouns and definite descriptions to the most salient earlier actor."""
-        history: list[tuple[int, str, bool]] = []      # (token index, entity key, was subject)
-        for token in doc:
-            key = token_key.get(token.i)
-            low = token.lower_
-            if token.pos_ == "PRON":
-                target = self._pronoun_antecedent(token, history, entities)
-                if target is None:
-                    continue
-                if token.dep_ == "poss" and key is not None and key != target and key in entities:
-                    # "its foreign minister": the owner phrase takes the antecedent's country
-                    owner = entities[key]
-                    if owner.code.country is None:
-                        owner.code = ActorCode(country=entities[target].code.country, sectors=owner.code.sectors)
-                    continue
-                token_key[token.i] = target
-                entities[target].mentions.append((token.idx, token.idx + len(token.text)))
-                history.append((token.i, target, token.dep_.startswith("nsubj")))
-                continue
-            if key is not None and key in entities and token.dep_ != "compound":
-                ent = entities[key]
-                if (ent.code.country is None and ent.person and not ent.named
-                        and token.pos_ == "NOUN" and _definite(token)):
-                    target = self._description_antecedent(history, entities, ent)
-                    if target is not None:
-                        self._merge(entities, token_key, key, target)
-                        key = target
-                elif (ent.code.country is None and not ent.person and ent.kind == "group"
-                        and token.pos_ == "NOUN" and _definite(token) and len(ent.mentions) == 1):
-                    # "the ministry" again: the institution named before with the same head noun
-                    lemma = token.lemma_.lower()
-                    target = self._antecedent(history, entities, lambda e: e.key != key and not e.person
-                                              and e.kind in ("group", "state")
-                                              and lemma in (e.heads | {e.head_lemma}))
-                    if target is not None:
-                        self._merge(entities, token_key, key, target)
-                        key = target
-                history.append((token.i, key, token.dep_.startswith("nsubj")))
-                continue
-            if token.pos_ != "NOUN" or not _definite(token):
-                continue
-            if low in word_class("state_noun"):
-                # "the country": the state of the most recent actor that has one
-                target = self._antecedent(history, entities, lambda e: e.code.country is not None
-                                          and e.kind in ("state", "person", "group"))
-                if target is not None:
-                    target = self._state_of(entities, entities[target].code.country)
-            elif low in word_class("org_noun"):
-                target = self._antecedent(history, entities, lambda e: e.kind in ("igo", "group") and not e.person)
-            else:
-                target = self._antecedent(history[-12:], entities, lambda e: not e.person and e.kind != "generic"
-                                          and token.lemma_.lower() in (e.heads | {e.head_lemma}))
-            if target is not None:
-                token_key[token.i] = target
-                entities[target].mentions.append((token.idx, token.idx + len(token.text)))
-                history.append((token.i, target, token.dep_.startswith("nsubj")))
-
-    def _pronoun_antecedent(self, token: Token, history, entities) -> str | None:
-        low = token.lower_
-        if low in word_class("pron_person"):
-            return self._antecedent(history, entities, lambda e: e.person and not e.plural)
-        if low in word_class("pron_thing"):
-            return self._antecedent(history, entities, lambda e: e.kind in ("state", "igo", "group")
-                                    and not e.person, subjects_first=True)
-        if low in word_class("pron_plural"):
-            return self._antecedent(history, entities, lambda e: e.plural or e.kind in ("state", "group"))
-        return None
-
-    def _description_antecedent(self, history, entities, ent: _Entity) -> str | None:
-        """The earlier person a definite role phrase ("the unnamed official") describes again.
-
-        Preference: same head noun with compatible sectors, then compatible sectors, then any
-        earlier person with a country (most recent first in each pass)."""
-        def ok(e: _Entity) -> bool:
-            return e.person and not e.plural and e.key != ent.key and e.code.country is not None
-
-        def compatible(e: _Entity) -> bool:
-            mine = set(ent.code.sectors) - {"GOV"}
-            return not mine or bool(mine & set(e.code.sectors))
-
-        passes = (lambda e: ok(e) and ent.head_lemma in (e.heads | {e.head_lemma}) and compatible(e),
-                  lambda e: ok(e) and compatible(e) and bool(set(ent.code.sectors) - {"GOV"}),
-                  lambda e: ok(e) and (ent.head_lemma in word_class("generic_role") or ent.head_lemma == e.head_lemma))
-        for test in passes:
-            found = self._antecedent(history, entities, test)
-            if found is not None:
-                return found
-        return None
-
-    def _state_of(self, entities: dict[str, _Entity], country: str | None) -> str | None:
-        """The key of the bare state entity of a country, created if the article has none yet."""
-        if not country or len(country) != 3 or country in ("UNO", "IGO"):
-            return None
-        for key, e in entities.items():
-            if e.kind == "state" and e.code.country == country and not e.code.sectors:
-                return key
-        name = self.gazetteer.country_name(country)
-        key = f"{country}|{name}"
-        entities[key] = _Entity(key=key, name=name, code=ActorCode(country=country), kind="state", named=True,
-                                person=False, plural=False, head_lemma=name.lower())
-        return key
-
-    @staticmethod
-    def _antecedent(history, entities, ok, subjects_first: bool = False) -> str | None:
-        recent = history[-40:]
-        if subjects_first:
-            for _, key, subj in reversed(recent):
-                if subj and key in entities and ok(entities[key]):
-                    return key
-        for _, key, _ in reversed(recent):
-            if key in entities and ok(entities[key]):
-                return key
-        return None
-
-    @staticmethod
-    def _merge(entities, token_key, src: str, dst: str) -> None:
-        ent = entities.pop(src)
-        entities[dst].mentions.extend(ent.mentions)
-        entities[dst].heads |= ent.heads | {ent.head_lemma}
-        for i, k in list(token_key.items()):
-            if k == src:
-                token_key[i] = dst
-
     # -- output --------------------------------------------------------------------------
-    def _index(self, doc: Doc, entities: dict[str, _Entity], token_key: dict[int, str]) -> ActorIndex:
+    def _index(self, doc: Doc, entities: dict[str, Entity], token_key: dict[int, str]) -> ActorIndex:
         text = doc.text
         ids: dict[str, str] = {}
         actors: list[Actor] = []
@@ -527,10 +390,6 @@ def _inside_role_phrase(token: Token, gazetteer: Gazetteer) -> bool:
     owner = token.head.head
     return owner.pos_ in ("NOUN", "PROPN") and (
         gazetteer.sector_of(owner.lemma_.lower()) is not None or owner.lemma_.lower() in word_class("generic_role"))
-
-
-def _definite(token: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
 
 
 def _name_of(token: Token) -> str:
