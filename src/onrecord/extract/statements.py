@@ -103,9 +103,13 @@ def build_statements(doc: Doc, drafts: list[Draft], actors: ActorIndex,
         polarity = d.entry.polarity
         if d.entry.polarity == "+" and content_polarity(d.heads, naming=d.entry.lemma in stance_words("naming")) == "-":
             polarity = "-"
-        if any(c.dep_ == "neg" for c in d.cue_token.children):
-            polarity = "+" if d.entry.polarity == "-" else polarity
         certainty = content_certainty(d.heads, d.entry.certainty)
+        if _cue_negated(d.cue_token):
+            # "did not deny" leaves the content standing; "could not verify", "unable to confirm",
+            # "did not say" leave it open: the speaker commits to nothing (FactBank: unknown)
+            if d.entry.polarity == "-":
+                polarity = "+"
+            certainty = "unknown"
         when = _date_of(d.cue_token, published)
         out.append(Statement(
             id=f"s{n}", speaker=speaker,
@@ -369,6 +373,14 @@ def _merged(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((s, e))
     return out
+
+
+def _cue_negated(cue: Token) -> bool:
+    """The reporting verb is negated, or governed by a verb or adjective of inability or refusal."""
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    head = cue.head
+    return cue.dep_ == "xcomp" and head.lemma_.lower() in stance_words("inability")
 
 
 def _date_of(cue: Token, published: dt.date | None) -> str | None:
