@@ -99,6 +99,11 @@ def actor_tokens(token: Token, actors: ActorIndex) -> list[Token]:
                 return _with_conj(c)
             if c.dep_ == "agent":
                 return [p for p in c.children if p.dep_ == "pobj"]
+        if v.dep_ == "pcomp" and v.head.lower_ in ("of", "for") and v.head.dep_ == "prep":
+            # "accused Iran of supplying drones": the accused is the one who supplies
+            objects = [c for c in v.head.head.children if c.dep_ == "dobj"]
+            if objects:
+                return _with_conj(objects[0])
         if v.dep_ == "ccomp" and v.tag_ == "VBG" and v.head.pos_ == "VERB":
             v = v.head        # subject control of a gerund: "Iran denied sending drones"
             continue
