@@ -12,6 +12,9 @@ from .lexicon import TriggerEntry, context_of, cue_entry, trigger_entries
 TRANSNATIONAL = {"IMG", "NGO", "IGO", "MNC", "UNO"}   # CAMEO blocks of coded actors with no state
 LOCATED_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}   # a place struck or surrounded stands for its state
 LOCATION_PREPS = {"in", "on", "at", "around", "near", "across", "over", "into", "inside", "off", "behind"}
+# prepositions of place and time: they set the scene, they are not an object of the act
+SETTING_PREPS = {"in", "at", "during", "after", "before", "since", "near", "outside", "inside", "throughout",
+                 "across", "until", "amid"}
 RECIPIENT_PREPS = {"to", "against", "on", "at", "with", "toward", "towards", "into", "over", "around"}
 
 
@@ -48,6 +51,9 @@ def trigger_options(token: Token) -> tuple[TriggerEntry, ...]:
 def entry_for(token: Token) -> TriggerEntry | None:
     """The trigger reading of a token; among several, the one its neighbours or context support."""
     options = trigger_options(token)
+    if len(options) > 1:
+        # a reading that needs an object is out when there is none ("protested in the capital")
+        options = tuple(e for e in options if "needs_obj" not in e.flags or has_object(token)) or options
     if len(options) <= 1:
         return options[0] if options else None
     near = [t for t in list(token.children) + [token.head] if t.i != token.i]
@@ -132,7 +138,7 @@ def has_object(token: Token) -> bool:
     for c in token.children:
         if c.dep_ in ("dobj", "dative", "poss", "nsubjpass", "ccomp", "xcomp"):
             return True
-        if c.dep_ == "prep" and any(p.dep_ in ("pobj", "pcomp") for p in c.children):
+        if c.dep_ == "prep" and c.lower_ not in SETTING_PREPS and any(p.dep_ in ("pobj", "pcomp") for p in c.children):
             return True
     return False
 
