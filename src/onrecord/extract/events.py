@@ -58,6 +58,10 @@ def find_events(doc: Doc, actors: ActorIndex, published: dt.date | None) -> list
                         for t in (c, *[p for p in c.children if p.dep_ == "pobj"]))
         if "needs_obj" in entry.flags and not has_object(token):
             continue
+        converse = _converse(token, actors)
+        if converse is not None:
+            drafts.append(converse)
+            continue
         if token.lemma_.lower() in event_words("light") and any(
                 c.dep_ == "dobj" and (trigger_options(c) or any(m.dep_ == "compound" and trigger_options(m) for m in c.children))
                 for c in token.children):
@@ -74,6 +78,30 @@ def find_events(doc: Doc, actors: ActorIndex, published: dt.date | None) -> list
     _corefer_events(drafts)
     drafts = _undo_restrictions(drafts)
     return _merge([d for d in drafts if d.actor or d.recipient])
+
+
+def _converse(token: Token, actors: ActorIndex) -> DraftEvent | None:
+    """ "Demonstrators received weapons from the government": the government's AID to them; the
+    type comes from what is received (aid, assurances) or is AID for material goods."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in event_words("converse"):
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    giver = [p for head in (token, obj) for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+             for p in c.children if p.dep_ == "pobj"]
+    if not giver:
+        return None
+    options = trigger_options(obj)
+    kind = options[0].type if options else "AID" if obj.lemma_.lower() in event_words("material") else None
+    if kind is None:
+        return None
+    entry = options[0] if options else TriggerEntry(lemma=token.lemma_.lower(), pos="VERB", type="AID", mode=None,
+                                                   context=None, flags=frozenset())
+    d = DraftEvent(trigger=[token], entry=entry, type=kind, mode=entry.mode or None)
+    d.actor = ids(actors, giver)
+    d.recipient = [r for r in ids(actors, actor_tokens(token, actors)) if r not in d.actor]
+    return d
 
 
 def _undo_restrictions(drafts: list[DraftEvent]) -> list[DraftEvent]:
