@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..model import Actor, ActorCode, TextSpan
+from ..nlp.text import doc_text
 from .coref import corefer, merge
 from .entities import Entity
 from .gazetteer import Gazetteer, GazetteerEntry
@@ -316,7 +317,7 @@ class ActorResolver:
 
     # -- output --------------------------------------------------------------------------
     def _index(self, doc: Doc, entities: dict[str, Entity], token_key: dict[int, str]) -> ActorIndex:
-        text = doc.text
+        text = doc_text(doc)
         ids: dict[str, str] = {}
         actors: list[Actor] = []
         order = sorted(entities.values(), key=lambda e: min(e.mentions) if e.mentions else (0, 0))

@@ -6,6 +6,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..model import Amount, TextSpan
+from ..nlp.text import doc_text
 
 SCALE = {"hundred": 1e2, "hundreds": 1e2, "thousand": 1e3, "thousands": 1e3, "million": 1e6,
          "millions": 1e6, "billion": 1e9, "billions": 1e9, "trillion": 1e12, "trillions": 1e12,
@@ -26,7 +27,7 @@ def extract_amounts(doc: Doc) -> list[Amount]:
     """Every counted quantity that is not a date, time or ordinal."""
     out: list[Amount] = []
     used: set[int] = set()
-    text = doc.text          # Doc.text joins every token: build it once
+    text = doc_text(doc)          # Doc.text joins every token: build it once
     for token in doc:
         if token.i in used or token.ent_type_ in SKIP_ENTS:
             continue

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.resolve import ActorIndex
 from ..model import Event, EventDate, Statement, TextSpan
+from ..nlp.text import doc_text
 from .dates import resolve_date
 from .lexicon import TriggerEntry, context_of, plover_score
 from .participants import (LOCATED_TYPES, actor_tokens, entry_for, event_words, has_object, ids, located_target,
@@ -192,7 +193,7 @@ def attribute(drafts: list[DraftEvent], statements: list[Statement], speaker_of:
 
 
 def build_events(doc: Doc, drafts: list[DraftEvent]) -> list[Event]:
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for n, d in enumerate(drafts, 1):
         first = min(d.trigger, key=lambda t: t.i)

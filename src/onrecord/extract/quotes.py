@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
+from ..nlp.text import doc_text
+
 if TYPE_CHECKING:
     from .statements import Draft
 
@@ -130,7 +132,7 @@ def block(draft: Draft, sent: Span) -> None:
     """A cue closing its sentence with a colon and a line break takes the next paragraph."""
     last = max(t.i for t in draft.cue_token.subtree if not t.is_punct and not t.is_space)
     tail = sent.doc[last]
-    rng = block_after(sent.doc.text, tail.idx + len(tail.text))
+    rng = block_after(doc_text(sent.doc), tail.idx + len(tail.text))
     if rng is None:
         return
     span = sent.doc.char_span(rng[0], rng[1], alignment_mode="expand")

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.resolve import ActorIndex
 from ..model import Cue, Speaker, Statement, TextSpan
+from ..nlp.text import doc_text
 from .dates import resolve_date
 from .lexicon import CueEntry, cue_entry
 from .quotes import Quotes, bare_quote, block, block_after, continue_quotes, parenthetical, quote_kind, trim_tokens
@@ -53,7 +54,7 @@ class Draft:
 
 def find_statements(doc: Doc) -> list[Draft]:
     """Statement drafts for every cue in the document."""
-    quotes = Quotes(doc.text)
+    quotes = Quotes(doc_text(doc))
     drafts: list[Draft] = []
     for sent in doc.sents:
         for token in sent:
@@ -85,7 +86,7 @@ def find_statements(doc: Doc) -> list[Draft]:
 def build_statements(doc: Doc, drafts: list[Draft], actors: ActorIndex,
                      published: dt.date | None) -> list[Statement]:
     """Records for statement drafts: speaker actor, polarity, certainty, date."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Statement] = []
     drafts = _fold_nested([d for d in drafts if d.speaker is not None or _sourceless(d)], actors)
     for n, d in enumerate(drafts, 1):
@@ -266,10 +267,10 @@ def _colon(token: Token) -> Draft | None:
     if token.text != ":":
         return None
     doc = token.doc
-    line_start = doc.text.rfind("\n", 0, token.idx) + 1
-    line_end = doc.text.find("\n", token.idx)
+    line_start = doc_text(doc).rfind("\n", 0, token.idx) + 1
+    line_end = doc_text(doc).find("\n", token.idx)
     left = doc.char_span(line_start, token.idx, alignment_mode="contract")
-    right = doc.char_span(token.idx + 1, len(doc.text) if line_end < 0 else line_end, alignment_mode="contract")
+    right = doc.char_span(token.idx + 1, len(doc_text(doc)) if line_end < 0 else line_end, alignment_mode="contract")
     if left is None or right is None or not 1 <= len(left) <= COLON_NAME_MAX:
         return None
     words = [t for t in left if not (t.is_punct or t.is_space)]
@@ -282,7 +283,7 @@ def _colon(token: Token) -> Draft | None:
     s, e = trim_tokens(doc, right.start, right.end)
     if e - s < 3:
         # a transcript's speaker line ("TAPPER:") introduces the next paragraph
-        rng = block_after(doc.text, token.idx) if e <= s else None
+        rng = block_after(doc_text(doc), token.idx) if e <= s else None
         span = doc.char_span(*rng, alignment_mode="expand") if rng else None
         if span is None:
             return None

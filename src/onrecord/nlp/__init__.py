@@ -1,4 +1,5 @@
 """The nlp stage: one spaCy pipeline per process, with onrecord's components added."""
 from .pipeline import load_pipeline, model_name
+from .text import doc_text
 
-__all__ = ["load_pipeline", "model_name"]
+__all__ = ["doc_text", "load_pipeline", "model_name"]
