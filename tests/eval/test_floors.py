@@ -66,4 +66,4 @@ def test_floors_on_petrarch(verbatim):
     report = evaluate_petrarch(SHARED / "bench/petrarch/PETR2_GSR_validation.xml",
                                SHARED / "bench/plover/CAMEO2PLOVER-2021.txt", verbatim)
     print(report.figures())
-    assert report.passes(min_type=0.54, min_actor=0.71)    # measured 0.58, 0.75
+    assert report.passes(min_type=0.58, min_actor=0.71)    # measured 0.63, 0.75
