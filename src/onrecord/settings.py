@@ -26,6 +26,8 @@ class IngestSettings:
     repair_min_count: int = 2         # a corruption pattern must be seen this often to be repaired
     check_language: bool = True
     repair_max_letters: int = 4       # longest letter sequence considered as a stand-in for one digit
+    max_chars: int = 5_000_000        # decoded inputs longer than this are refused before parsing (E009)
+    max_body_chars: int = 2_000_000   # longer article bodies are refused (E009); keep <= nlp.max_length
 
 
 @dataclass(frozen=True)

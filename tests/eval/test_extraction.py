@@ -24,7 +24,7 @@ def test_page_scores_normalise_per_page():
 
 @needs_shared
 def test_onrecord_is_not_below_trafilatura_on_the_benchmark():
-    settings = IngestSettings()
+    settings = IngestSettings(check_language=False)   # 18 of the 181 pages are not English
     report = evaluate_extraction(SHARED / "bench/article-extraction",
                                  lambda html, key: read_input(html, source=f"{key}.html", settings=settings).text)
     ours, theirs = report.get("onrecord"), report.get("trafilatura")

@@ -12,7 +12,9 @@ _SPLIT = re.compile(r"\s*(?:,|;|\||/|&|\band\b)\s*", re.IGNORECASE)
 _NAME_TOKEN = re.compile(
     r"(?:[A-Z][\w'’.-]*|[A-Z]\.(?:[A-Z]\.)*|(?:van|von|de|der|den|da|di|del|della|du|la|le|bin|ibn|al|el)"
     r"|(?:al|el)-[A-Z][\w'’-]*|[A-Z][a-z]?[A-Z][\w'’-]*)")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# starts only where a run of address characters starts: otherwise a long token is tried from
+# every position, each try scanning to its end (quadratic)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _CONTACT_START = re.compile(
     r"^(?:please\s+)?(?:write\s+to|e-?mail|contact|reach|send\s+(?:tips|comments)\s+to)\b", re.IGNORECASE)
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|van|von|de|der|da|di|del|bin|al|el)){1,4}"
@@ -67,7 +69,7 @@ def parse_byline(line: str) -> Byline | None:
 
 def parse_contact(line: str) -> tuple[str, ...] | None:
     """Author names from a contact line ("Write to NAME at EMAIL"), or None if it is not one."""
-    if not _EMAIL.search(line) or len(line.split()) > _MAX_CONTACT_WORDS:
+    if "@" not in line or len(line.split()) > _MAX_CONTACT_WORDS or not _EMAIL.search(line):
         return None
     reached = _REACHED.match(line)
     if reached:

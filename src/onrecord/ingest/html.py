@@ -14,7 +14,7 @@ from ..settings import IngestSettings
 from .bylines import split_authors
 from .clean import clean_body
 from .header import headline_like, line_key
-from .text import article_from_cleaned, article_id
+from .text import article_from_cleaned, article_id, check_body
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +43,7 @@ def article_from_html(html: str, *, source: str | None, settings: IngestSettings
     if not body or not body.strip():
         raise InputError("E005", source)
     if not settings.clean:
+        check_body(body, source, settings)
         return Article(id=article_id(body), source=source, published=published, text=body)
     title = page_title(html, doc.title, doc.sitename)
     authors = split_authors(doc.author) if doc.author else None

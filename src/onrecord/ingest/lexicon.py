@@ -117,6 +117,13 @@ def stopwords() -> dict[str, frozenset[str]]:
     return {r["lang"]: frozenset(r["words"].split()) for r in rows}
 
 
+@lru_cache(maxsize=1)
+def script_blocks() -> tuple[tuple[int, int, str], ...]:
+    """(first, last, lang) code-point blocks of scripts that are not English, from ingest_scripts.tsv."""
+    rows = load_table("ingest_scripts.tsv", required=("lang", "first", "last"))
+    return tuple(sorted((int(r["first"], 16), int(r["last"], 16), r["lang"]) for r in rows))
+
+
 def alternation(words: list[str] | set[str] | frozenset[str] | dict[str, object]) -> str:
     """A regex alternation of words, longest first, each escaped."""
     return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))

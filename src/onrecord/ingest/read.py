@@ -5,6 +5,7 @@ import re
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
+from ..errors import InputError
 from ..model import Article
 from ..settings import IngestSettings
 from .decode import decode_bytes
@@ -41,8 +42,11 @@ def looks_like_html(text: str, source: str | None = None) -> bool:
 
 
 def read_input(data: bytes, *, source: str, settings: IngestSettings, published: str | None = None) -> Article:
-    """An Article from raw bytes (text or HTML); raises InputError E001-E005, E007."""
+    """An Article from raw bytes (text or HTML); raises InputError E001-E005, E007-E009."""
     text = decode_bytes(data, source, settings)
+    if len(text) > settings.max_chars:
+        # parsing and cleaning time grows with the input: refuse before either starts
+        raise InputError("E009", source, chars=len(text), cap=settings.max_chars, setting="max_chars")
     if looks_like_html(text, source):
         return article_from_html(text, source=source, settings=settings, published=published)
     return article_from_text(text, source=source, settings=settings, published=published)

@@ -7,7 +7,7 @@ from ..errors import InputError
 from ..model import Article
 from ..settings import IngestSettings
 from .clean import Cleaned, clean_body
-from .language import guess_language
+from .language import detect_language
 
 
 def article_id(text: str) -> str:
@@ -22,6 +22,7 @@ def article_from_text(text: str, *, source: str | None, settings: IngestSettings
     if not text.strip():
         raise InputError("E001", source)
     if not settings.clean:
+        check_body(text, source, settings)
         return Article(id=article_id(text), source=source, published=published, text=text)
     return article_from_cleaned(clean_body(text, settings), source=source, settings=settings,
                                 published=published)
@@ -33,6 +34,10 @@ def article_from_cleaned(cleaned: Cleaned, *, source: str | None, settings: Inge
     """An Article from a cleaned body; explicit metadata wins over what cleaning found."""
     if len(cleaned.text) < settings.min_chars:
         raise InputError("E007", source, chars=len(cleaned.text))
+    check_body(cleaned.text, source, settings)
+    guess = detect_language(cleaned.text)
+    if settings.check_language and guess.confident and guess.lang != "en":
+        raise InputError("E008", source, lang=guess.lang)
     merged_authors = list(authors or [])
     merged_authors += [a for a in cleaned.authors if a not in merged_authors]
     return Article(
@@ -44,8 +49,14 @@ def article_from_cleaned(cleaned: Cleaned, *, source: str | None, settings: Inge
         dateline=cleaned.dateline,
         publisher=publisher or cleaned.publisher,
         print_headline=cleaned.print_headline,
-        language=guess_language(cleaned.text),
+        language=guess.lang,
         text=cleaned.text,
         removed=cleaned.removed,
         repairs=cleaned.repairs,
     )
+
+
+def check_body(text: str, source: str | None, settings: IngestSettings) -> None:
+    """Refuse a body longer than the parser takes (InputError E009)."""
+    if len(text) > settings.max_body_chars:
+        raise InputError("E009", source, chars=len(text), cap=settings.max_body_chars, setting="max_body_chars")
