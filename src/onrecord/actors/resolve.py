@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..model import Actor, ActorCode, TextSpan
-from ..nlp.text import doc_text
+from ..nlp.text import doc_text, entity_span
 from .coref import corefer, merge
 from .entities import Entity
 from .gazetteer import Gazetteer, GazetteerEntry
@@ -394,17 +394,8 @@ def _inside_role_phrase(token: Token, gazetteer: Gazetteer) -> bool:
 
 
 def _name_of(token: Token) -> str:
-    """The full named-entity span around a token (walking its IOB tags, not all of doc.ents)."""
-    doc = token.doc
-    if not token.ent_type_:
-        return token.text
-    start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end].text
+    """The full named-entity text around a token."""
+    return entity_span(token).text if token.ent_type_ else token.text
 
 
 def _np_text(token: Token) -> str:

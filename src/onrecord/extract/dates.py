@@ -5,12 +5,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..ingest.lexicon import date_words
+
+# weekday numbers follow datetime.date.weekday(); month names and abbreviations are read from
+# the calendar data file ingest uses for timestamps (data/ingest_dates.tsv)
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _DECADE = re.compile(r"\b(1[5-9]\d0|20\d0)s\b")
@@ -29,13 +28,14 @@ def resolve_date(expr: str, published: dt.date | None) -> Resolved | None:
     """Resolve an expression like "Thursday", "earlier this month", "Sept. 5, 2022", "the 1950s"."""
     low = expr.lower().strip()
     ref = published
+    months = date_words().months
     m = _DECADE.search(low)
     if m:
         decade = int(m.group(1))
         return Resolved(f"{decade}s", "decade", historical=bool(ref and decade + 10 < ref.year - 1))
     m = _MONTH_DAY.search(expr)
-    if m and m.group(1).lower().rstrip(".") in MONTHS:
-        month = MONTHS[m.group(1).lower().rstrip(".")]
+    if m and m.group(1).lower().rstrip(".") in months:
+        month = months[m.group(1).lower().rstrip(".")]
         year = int(m.group(3)) if m.group(3) else _year_for_month(month, ref)
         if year:
             try:
@@ -44,15 +44,15 @@ def resolve_date(expr: str, published: dt.date | None) -> Resolved | None:
             except ValueError:
                 return None
     m = _DAY_MONTH.search(expr)
-    if m and m.group(2).lower() in MONTHS:
-        month = MONTHS[m.group(2).lower()]
+    if m and m.group(2).lower().rstrip(".") in months:
+        month = months[m.group(2).lower().rstrip(".")]
         year = int(m.group(3)) if m.group(3) else _year_for_month(month, ref)
         if year:
             try:
                 return Resolved(dt.date(year, month, int(m.group(1))).isoformat(), "day", _old(year, ref))
             except ValueError:
                 return None
-    for name, num in MONTHS.items():
+    for name, num in months.items():
         if len(name) > 3 and re.search(rf"\b{name}\b", low):
             ym = _YEAR.search(low)
             year = int(ym.group(1)) if ym else _year_for_month(num, ref)
@@ -120,3 +120,4 @@ def parse_published(published: str | None) -> dt.date | None:
         return dt.date.fromisoformat(published[:10])
     except ValueError:
         return None
+

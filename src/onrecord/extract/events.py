@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.resolve import ActorIndex
 from ..model import Event, EventDate, Statement, TextSpan
-from ..nlp.text import doc_text
+from ..nlp.text import doc_text, entity_span
 from .dates import resolve_date
 from .lexicon import TriggerEntry, context_of, plover_score
 from .participants import (LOCATED_TYPES, actor_tokens, entry_for, event_words, has_object, ids, located_target,
@@ -314,18 +314,11 @@ def _ordinal_head(verb: Token) -> bool:
 
 
 def _date(token: Token, verb: Token, published: dt.date | None) -> EventDate | None:
-    doc = token.doc
     for v in (token, verb):
         for c in v.subtree:
             if c.ent_type_ != "DATE" or c.head.i not in (v.i,) and c.head.head.i != v.i:
                 continue
-            start = c.i
-            while start > 0 and doc[start].ent_iob_ == "I":
-                start -= 1
-            end = c.i + 1
-            while end < len(doc) and doc[end].ent_iob_ == "I":
-                end += 1
-            ent = doc[start:end]
+            ent = entity_span(c)
             r = resolve_date(ent.text, published)
             if r:
                 # span text is the entity's own text, checked against article.text when the record is built

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.resolve import ActorIndex
 from ..model import Cue, Speaker, Statement, TextSpan
-from ..nlp.text import doc_text
+from ..nlp.text import doc_text, entity_span
 from .dates import resolve_date
 from .lexicon import CueEntry, cue_entry
 from .quotes import Quotes, bare_quote, block, block_after, continue_quotes, parenthetical, quote_kind, trim_tokens
@@ -387,11 +387,9 @@ def _cue_negated(cue: Token) -> bool:
 def _date_of(cue: Token, published: dt.date | None) -> str | None:
     for c in cue.children:
         if c.ent_type_ == "DATE" and c.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "prep", "pobj"):
-            for ent in cue.doc.ents:
-                if ent.start <= c.i < ent.end:
-                    r = resolve_date(ent.text, published)
-                    if r:
-                        return r.value
+            r = resolve_date(entity_span(c).text, published)
+            if r:
+                return r.value
     return published.isoformat() if published else None
 
 
