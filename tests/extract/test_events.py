@@ -62,3 +62,45 @@ def test_event_flags(analyze_text, sentence, flag):
     record = analyze_text(LEAD + sentence)
     flagged = [e for e in record.events if getattr(e, flag)]
     assert flagged, [(e.type, e.trigger.text) for e in record.events]
+
+
+def test_allegation_verb_accuses_the_doer_of_a_hostile_act(analyze_text):
+    # "claimed that Y attacked Z": a verb of contested assertion makes an accusation of Y (CAMEO 112)
+    record = analyze_text(LEAD + "The United States claimed that Iran had attacked Iraq.")
+    e = _event(record, "claimed")
+    assert (e.type, e.mode, e.attributed_to) == ("ACCUSE", "allege", None)
+    assert _codes(record, e.actor) == ["USA"]
+    assert _codes(record, e.recipient) == ["IRN"]
+    assert _event(record, "attacked").attributed_to is not None     # the attack itself stays reported
+
+
+@pytest.mark.parametrize("sentence", [
+    "The United States said that Iran had attacked Iraq.",          # neutral "said" accuses no one
+    "Iran claimed that Iranian forces had attacked Iraq.",           # a claim about its own side is no accusation
+    "The United States claimed that Iran had met Iraqi officials.",  # the content is not a hostile act
+])
+def test_no_allegation_without_a_contested_claim_of_another_partys_hostile_act(analyze_text, sentence):
+    record = analyze_text(LEAD + sentence)
+    assert not [e for e in record.events if e.type == "ACCUSE"], [(e.type, e.trigger.text) for e in record.events]
+
+
+def test_accusation_in_a_that_clause_is_aimed_at_its_doer(analyze_text):
+    record = analyze_text(LEAD + "Rwanda alleged that the French military helped to plan the killings.")
+    e = _event(record, "alleged")
+    assert e.type == "ACCUSE"
+    assert _codes(record, e.recipient) == ["FRA"]
+
+
+def test_giving_a_speech_is_no_aid(analyze_text):
+    record = analyze_text(LEAD + "President Bush will give a speech on relations with China.")
+    assert not [e for e in record.events if e.type == "AID"]
+    record = analyze_text(LEAD + "The United States gave weapons to Ukraine.")
+    assert _event(record, "gave").type == "AID"
+
+
+def test_seeking_to_act_is_an_intention_not_a_request(analyze_text):
+    record = analyze_text(LEAD + "Brazil and the United States are seeking to deepen their partnership.")
+    assert not [e for e in record.events if e.type == "REQUEST"]
+    assert _event(record, "partnership").type == "AGREE"          # future cooperation (PLOVER AGREE)
+    record = analyze_text(LEAD + "Iran is seeking aid from China.")
+    assert _event(record, "seeking").type == "REQUEST"

@@ -11,13 +11,15 @@ from ..model import Event, EventDate, Statement, TextSpan
 from ..nlp.text import doc_text, entity_span
 from .dates import resolve_date
 from .lexicon import TriggerEntry, context_of, plover_score
-from .participants import (LOCATED_TYPES, actor_tokens, entry_for, event_words, has_object, ids, located_target,
-                           recipient_tokens, trigger_options)
+from .participants import (LOCATED_TYPES, actor_tokens, content_actors, entry_for, event_words, has_object, ids,
+                           located_target, recipient_tokens, trigger_options)
 from .stance import is_negated, stance_words
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 COOPERATIVE_FUTURE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}      # → AGREE (PLOVER manual)
 CONFLICT_FUTURE = {"ASSAULT", "COERCE", "PROTEST"}                  # announced → THREATEN
+# acts one can be accused of: "X claimed that Y attacked Z" is X's accusation of Y (CAMEO 112)
+ALLEGED_TYPES = {"ASSAULT", "COERCE", "THREATEN", "SANCTION"}
 
 
 @dataclass
@@ -59,6 +61,10 @@ def find_events(doc: Doc, actors: ActorIndex, published: dt.date | None) -> list
                         for t in (c, *[p for p in c.children if p.dep_ == "pobj"]))
         if "needs_obj" in entry.flags and not has_object(token):
             continue
+        if entry.type == "REQUEST" and _intent_infinitive(token):
+            continue     # "seeking to deepen a partnership" is an intention (its act is future), not a request
+        if entry.type == "AID" and _talk_object(token):
+            continue     # "gave a speech", "delivered an address": the object is talk, not a transfer
         converse = _converse(token, actors)
         if converse is not None:
             drafts.append(converse)
@@ -72,13 +78,63 @@ def find_events(doc: Doc, actors: ActorIndex, published: dt.date | None) -> list
         d.recipient = [r for r in ids(actors, recipient_tokens(token, actors)) if r not in d.actor]
         if not d.recipient and d.type in LOCATED_TYPES:
             d.recipient = located_target(token, actors, d.actor)
+        if not d.recipient and d.type == "ACCUSE" and "speech" in entry.flags:
+            # "alleged that France helped …": the accusation is aimed at the doers of the content
+            d.recipient = [r for r in ids(actors, content_actors(token, actors)) if r not in d.actor]
         _flags(d, token, published)
         _recode(d, token)
         d.context = _contexts(token, entry)
         drafts.append(d)
+    drafts = _allegations(drafts, actors, published)
     _corefer_events(drafts)
     drafts = _undo_restrictions(drafts)
     return _merge([d for d in drafts if d.actor or d.recipient])
+
+
+def _intent_infinitive(token: Token) -> bool:
+    """A verb of intent (data/event_words.tsv, class intent) with a to-infinitive and no object."""
+    if token.lemma_.lower() not in event_words("intent"):
+        return False
+    if any(c.dep_ in ("dobj", "dative") for c in token.children):
+        return False
+    return any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in token.children)
+
+
+def _talk_object(token: Token) -> bool:
+    """Every direct object of the trigger names talk (speech, interview, briefing): "gave a speech"."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.lemma_.lower() in event_words("talk") for o in objects)
+
+
+def _allegations(drafts: list[DraftEvent], actors: ActorIndex, published: dt.date | None) -> list[DraftEvent]:
+    """ "The US claimed that ISIL had attacked Iraq": a verb of contested assertion (data/event_words.tsv,
+    class allegation) whose that-clause reports a hostile act of another party is an accusation of
+    that party (ACCUSE allege, CAMEO 112). Neutral reporting verbs ("said") make no accusation."""
+    verbs = event_words("allegation")
+    taken = {d.token.i for d in drafts}
+    added: list[DraftEvent] = []
+    for d in drafts:
+        if d.type not in ALLEGED_TYPES or not d.actor or d.negated:
+            continue
+        clause = _governing_verb(d.token)
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        cue = clause.head
+        if clause.dep_ != "ccomp" or cue.pos_ != "VERB" or cue.lemma_.lower() not in verbs or cue.i in taken:
+            continue
+        speaker = ids(actors, actor_tokens(cue, actors))
+        # a claim about one's own side ("Russia claimed its forces struck …") accuses no one
+        accused = [a for a in d.actor if a not in speaker and not any(_same_country(actors, s, [a]) for s in speaker)]
+        if not speaker or not accused:
+            continue
+        entry = TriggerEntry(lemma=cue.lemma_.lower(), pos="VERB", type="ACCUSE", mode="allege", context=None,
+                             flags=frozenset({"speech"}))
+        a = DraftEvent(trigger=[cue], entry=entry, type="ACCUSE", mode="allege", actor=speaker, recipient=accused)
+        _flags(a, cue, published)
+        a.context = _contexts(cue, entry)
+        added.append(a)
+        taken.add(cue.i)
+    return sorted(drafts + added, key=lambda x: x.token.i) if added else drafts
 
 
 def _converse(token: Token, actors: ActorIndex) -> DraftEvent | None:

@@ -127,6 +127,20 @@ def actor_tokens(token: Token, actors: ActorIndex) -> list[Token]:
     return []
 
 
+def content_actors(token: Token, actors: ActorIndex) -> list[Token]:
+    """The doers of the acts a speech verb reports in its that-clause ("alleged that France was
+    aware … and that its military helped" → France, the military): whom an accusation is aimed at."""
+    out: list[Token] = []
+    for c in token.children:
+        if c.dep_ != "ccomp":
+            continue
+        for clause in (c, *[x for x in c.conjuncts if x.i > c.i]):
+            for t in actor_tokens(clause, actors):
+                if t not in out:
+                    out.append(t)
+    return out
+
+
 def _control_passive(verb: Token) -> bool:
     """A passive that passes its subject to a to-infinitive ("is scheduled/expected/set to")."""
     return any(c.dep_ == "auxpass" for c in verb.children) and any(
