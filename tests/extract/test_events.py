@@ -104,3 +104,28 @@ def test_seeking_to_act_is_an_intention_not_a_request(analyze_text):
     assert _event(record, "partnership").type == "AGREE"          # future cooperation (PLOVER AGREE)
     record = analyze_text(LEAD + "Iran is seeking aid from China.")
     assert _event(record, "seeking").type == "REQUEST"
+
+
+def test_unarmed_violence_by_protesters_is_a_riot(analyze_text):
+    record = analyze_text(LEAD + "The Russian embassy was demolished by Ukrainian protesters.")
+    e = _event(record, "demolished")
+    assert (e.type, e.mode) == ("PROTEST", "riot")
+    record = analyze_text(LEAD + "Georgian demonstrators launched missiles at the Georgian government.")
+    assert _event(record, "launched").type == "ASSAULT"         # armed attack, not a riot
+    record = analyze_text(LEAD + "The Russian embassy was demolished by Ukrainian troops.")
+    assert _event(record, "demolished").type == "ASSAULT"
+
+
+def test_pressure_on_a_party_is_a_request(analyze_text):
+    record = analyze_text(LEAD + "The United States stepped up pressure on Iran over its nuclear programme.")
+    e = _event(record, "pressure")
+    assert e.type == "REQUEST"
+    assert (_codes(record, e.actor), _codes(record, e.recipient)) == (["USA"], ["IRN"])
+    record = analyze_text(LEAD + "The Kenyan president resigned under pressure.")
+    assert not [e for e in record.events if e.trigger.text == "pressure"]
+
+
+def test_event_noun_in_a_concessive_phrase_is_not_refused(analyze_text):
+    record = analyze_text(LEAD + "Kenya declined to resign from the talks despite pressure from the United States.")
+    e = _event(record, "pressure")
+    assert e.type == "REQUEST"

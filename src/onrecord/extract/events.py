@@ -74,7 +74,8 @@ def find_events(doc: Doc, actors: ActorIndex, published: dt.date | None) -> list
                 for c in token.children):
             continue     # "launched an attack", "launched a mediation effort": the noun is the event
         d = DraftEvent(trigger=trig, entry=entry, type=entry.type, mode=entry.mode or None)
-        d.actor = ids(actors, actor_tokens(token, actors))
+        doers = actor_tokens(token, actors)
+        d.actor = ids(actors, doers)
         d.recipient = [r for r in ids(actors, recipient_tokens(token, actors)) if r not in d.actor]
         if not d.recipient and d.type in LOCATED_TYPES:
             d.recipient = located_target(token, actors, d.actor)
@@ -84,6 +85,11 @@ def find_events(doc: Doc, actors: ActorIndex, published: dt.date | None) -> list
         _flags(d, token, published)
         _recode(d, token)
         d.context = _contexts(token, entry)
+        if d.type == "ASSAULT" and any(t.lemma_.lower() in event_words("protester") for t in doers) \
+                and not {"military", "cbrn"} & set(d.context):
+            # unarmed violence or destruction by protesters is a riot (manual PROTEST riot: the
+            # participants intend to cause physical injury and/or property damage); missiles are not
+            d.type, d.mode = "PROTEST", "riot"
         drafts.append(d)
     drafts = _allegations(drafts, actors, published)
     _corefer_events(drafts)
@@ -313,7 +319,9 @@ def _flags(d: DraftEvent, token: Token, published: dt.date | None) -> None:
         d.hypothetical = False
         d.future = True
     # "plans to"/"is ready to"/"vowed to" X; "refused to" X
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in event_words("refusal"):
+    if _in_adjunct(token, verb):
+        pass     # "declined to resign despite pressure": the pressure is not refused, planned or wished
+    elif verb.dep_ == "xcomp" and verb.head.lemma_.lower() in event_words("refusal"):
         d.refused = True
     elif verb.dep_ == "xcomp" and verb.head.lemma_.lower() in future | event_words("intent"):
         d.future = True
@@ -325,6 +333,19 @@ def _flags(d: DraftEvent, token: Token, published: dt.date | None) -> None:
     if d.date is not None and published is not None:
         r = resolve_date(d.date.span.text if d.date.span else d.date.value, published)
         d.historical = bool(r and r.historical)
+
+
+ADJUNCT_PREPS = {"despite", "after", "before", "since", "amid", "during", "until"}
+
+
+def _in_adjunct(token: Token, verb: Token) -> bool:
+    """The trigger noun sits in a time or concessive phrase of its verb ("despite pressure")."""
+    t = token
+    while t.i != verb.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ in ADJUNCT_PREPS:
+            return True
+        t = t.head
+    return False
 
 
 def _recode(d: DraftEvent, token: Token) -> None:
