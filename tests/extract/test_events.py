@@ -129,3 +129,13 @@ def test_event_noun_in_a_concessive_phrase_is_not_refused(analyze_text):
     record = analyze_text(LEAD + "Kenya declined to resign from the talks despite pressure from the United States.")
     e = _event(record, "pressure")
     assert e.type == "REQUEST"
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("The Israeli army lifted a blockade on Palestinian lorries in Gaza.", "RETREAT"),    # military: material
+    ("The Sudanese government lifted the curfew in Khartoum.", "CONCEDE"),               # administrative
+])
+def test_lifting_a_restriction(analyze_text, sentence, kind):
+    record = analyze_text(LEAD + sentence)
+    assert [e.type for e in record.events if e.type in ("RETREAT", "CONCEDE")] == [kind], \
+        [(e.type, e.trigger.text) for e in record.events]

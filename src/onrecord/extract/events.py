@@ -169,7 +169,8 @@ def _converse(token: Token, actors: ActorIndex) -> DraftEvent | None:
 
 def _undo_restrictions(drafts: list[DraftEvent]) -> list[DraftEvent]:
     """ "lifted the curfew", "cancelled restrictions": ending a coercion or sanction is a CONCEDE
-    by the one who ends it; the restriction itself is not a new event."""
+    by the one who ends it (a RETREAT when the restriction is military, "lifted the blockade"); the
+    restriction itself is not a new event."""
     by_token = {d.token.i: d for d in drafts}
     drop: list[DraftEvent] = []
     for d in drafts:
@@ -179,7 +180,10 @@ def _undo_restrictions(drafts: list[DraftEvent]) -> list[DraftEvent]:
         verb = t.head
         if verb.lemma_.lower() not in event_words("undo"):
             continue
-        d.type, d.mode, d.negated = "CONCEDE", None, False
+        # a lifted military blockade or siege has immediate material effect: RETREAT (manual RETREAT;
+        # CAMEO2PLOVER 0872); easing administrative restrictions (curfews, bans) is CONCEDE
+        military = "military" in (d.entry.context or "").split(",")
+        d.type, d.mode, d.negated = ("RETREAT" if military else "CONCEDE"), None, False
         if t.i - verb.i <= 3:
             d.trigger = d.trigger + [verb]       # the head stays first; the span runs from the verb
         other = by_token.get(verb.i)
