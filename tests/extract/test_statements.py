@@ -234,3 +234,45 @@ def test_non_attributions(analyze_text, sentence):
 def test_participle_after_preposition_takes_the_main_subject(analyze_text):
     record = analyze_text(LEAD + "After saying he was nervous, the man left the room.")
     assert _by_cue(record, "saying").speaker.text == "the man"
+
+
+def test_intention_is_attributed_with_unknown_certainty(analyze_text):
+    record = analyze_text(LEAD + "The minister wants the talks to resume on Monday.")
+    s = _one(record, "want")
+    assert s.speaker.text == "The minister"
+    assert "the talks to resume on Monday" in s.content[0].text
+    assert s.certainty == "unknown"
+
+
+def test_indirect_question_is_the_content_of_ask(analyze_text):
+    record = analyze_text(LEAD + "The reporter asked the minister if the talks had failed.")
+    s = _one(record, "ask")
+    assert s.speaker.text == "The reporter"
+    assert "the talks had failed" in " ".join(c.text for c in s.content)
+
+
+def test_charge_hung_on_the_addressee_is_the_content(analyze_text):
+    record = analyze_text(LEAD + "The army accused the rebels of looting aid warehouses.")
+    s = _one(record, "accuse")
+    assert s.speaker.text == "The army"
+    assert [c.text for c in s.content] == ["looting aid warehouses"]
+
+
+def test_finite_verb_parsed_as_noun_modifier_takes_the_noun_as_speaker(analyze_text):
+    record = analyze_text(LEAD + "Ivan Sokolov, a Russian-installed official in the region, accused Kyiv of "
+                          "shelling residential areas of Nova Kakhovka with rockets.")
+    assert _one(record, "accuse").speaker.text.startswith("Ivan Sokolov")
+
+
+def test_reporting_verb_joined_to_a_reported_clause_is_the_speakers(analyze_text):
+    record = analyze_text(LEAD + "The Houthis’ chief negotiator said on Twitter that the proposal “fell far short "
+                          "of the demands of the Yemeni people” and accused the coalition of intransigence.")
+    assert _one(record, "accuse").speaker.text == "The Houthis’ chief negotiator"
+
+
+def test_quotation_before_a_cue_clause_with_addressee_and_occasion(analyze_text):
+    record = analyze_text(LEAD + "“We will not stop the strikes,” the minister told reporters during a visit to "
+                          "the port.")
+    s = _one(record, "tell")
+    assert s.quote == "direct"
+    assert "We will not stop the strikes" in s.content[0].text

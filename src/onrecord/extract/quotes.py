@@ -108,6 +108,10 @@ def trim_tokens(doc: Doc, i0: int, i1: int) -> tuple[int, int]:
     return i0, i1
 
 
+# dependents of a cue verb that leave its sentence a bare cue clause (a quotation before it is its content)
+CUE_CLAUSE_DEPS = ("nsubj", "advmod", "npadvmod", "prep", "dobj", "dative", "agent", "aux", "neg")
+
+
 # -- content a cue does not govern --------------------------------------------------------
 
 def bare_quote(draft: Draft, sent: Span, quotes: Quotes) -> None:
@@ -116,8 +120,11 @@ def bare_quote(draft: Draft, sent: Span, quotes: Quotes) -> None:
     inside = sentence_quotes(sent, quotes, cue.idx, cue.idx + len(cue.text))
     if not inside:
         prev = quotes.preceding(sent.start_char)
+        # the sentence is the cue clause alone: its subject, addressee and circumstances
+        # ("Renteria told reporters during Tuesday's conference call.")
+        around = {t.i for c in cue.children if c.dep_ in CUE_CLAUSE_DEPS for t in c.subtree}
         only_cue = all(t.is_punct or t.i in {c.i for c in draft.cue} or t.dep_ in ("nsubj", "det", "compound", "amod")
-                       or t.head.i == cue.i and t.dep_ in ("advmod", "npadvmod") or t.is_space
+                       or t.i in around or t.is_space
                        for t in sent)
         if prev is not None and only_cue:
             inside = [prev]

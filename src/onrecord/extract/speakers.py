@@ -35,6 +35,12 @@ def subject_of(verb: Token) -> Token | None:
             anc = anc.head
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head   # "911 calls saying shots had been fired"
+    # a finite verb, or a past form with a direct object, is no noun modifier: "Ivan Sokolov, a Russian-installed
+    # official, accused Kyiv of …" is parsed with "accused" as a clause of "Sokolov", its subject
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and (
+            verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children)) \
+            and verb.head.i < verb.i and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children):
+        return verb.head
     # "after saying he was nervous, the man …": the main verb's subject says a clause (not "by defending X")
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX") \
             and any(c.dep_ == "ccomp" for c in verb.children):
@@ -51,6 +57,12 @@ def subject_of(verb: Token) -> Token | None:
                 if c.dep_ == "agent":
                     return next((p for p in c.children if p.dep_ == "pobj"), None)
                 return c
+        if v is verb and v.dep_ == "conj" and _reported(v.head):
+            # "said that the proposal “fell far short …” and accused the coalition of …": a subjectless
+            # reporting verb joined to a reported "that" clause is the speaker's next act, not the clause's
+            v = v.head.head
+            seen += 1
+            continue
         if v.dep_ in ("conj", "xcomp", "advcl", "acomp") and v.head.i != v.i:
             v = v.head   # "are more likely to say": through the adjective to its copula's subject
             seen += 1
@@ -61,6 +73,13 @@ def subject_of(verb: Token) -> Token | None:
         return next((c for c in v.children if c.i < v.i and c.dep_ in ("nummod", "npadvmod", "dep")
                      and c.pos_ == "NUM"), None)
     return None
+
+
+def _reported(clause: Token) -> bool:
+    """A "that" clause reported by a cue verb ("said that …")."""
+    return clause.dep_ == "ccomp" and clause.head.pos_ == "VERB" \
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
+        and cue_entry(clause.head.lemma_.lower(), "VERB") is not None
 
 
 def referent(speaker: Token) -> Token:

@@ -27,6 +27,10 @@ from .stance import content_certainty, content_polarity, stance_words
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "oprd")
 LEAD_DEPS = ("aux", "auxpass", "neg", "advmod")
 PREP_CONTENT_KINDS = {"accuse", "warn", "demand", "say"}
+# prepositions that carry the content after an addressee ("accused X of", "warned X about")
+ADDRESSEE_CONTENT_PREPS = ("of", "about")
+# subordinators of an indirect question
+QUESTION_MARKS = ("if", "whether")
 # "Name: words" lines: a colon after a short name attributes the rest of the line to it
 COLON_CUE = CueEntry(":", "PUNCT", "say", "+", "certain", None, frozenset())
 COLON_NAME_MAX = 5
@@ -165,8 +169,15 @@ def _verbal(token: Token) -> Draft | None:
     addressee = "needs_obj" in entry.flags
     weak = "weak" in entry.flags
     for c in token.children:
-        # a weak cue reports only a clause or a topic ("asked about her vote"), not any object
-        if weak and c.dep_ != "ccomp" and not (c.dep_ == "prep" and c.lower_ == "about" and c.i > token.i):
+        # an indirect question ("asked workers if they planned to attend"), parsed as a conditional clause
+        if c.dep_ == "advcl" and c.i > token.i and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS
+                                                        for m in c.children):
+            draft.heads.append(c)
+            continue
+        # a weak cue reports only a clause or a topic ("asked about her vote"), not any object; a directive
+        # also reports the action it asks for ("asked the network to donate the profits")
+        if weak and c.dep_ != "ccomp" and not (c.dep_ == "prep" and c.lower_ == "about" and c.i > token.i) \
+                and not (c.dep_ == "xcomp" and entry.kind == "demand"):
             continue
         if c.dep_ in CONTENT_DEPS or (c.dep_ == "dobj" and not addressee and _clausal_object(c)):
             if c.dep_ == "xcomp" and c.i < token.i:
@@ -176,6 +187,10 @@ def _verbal(token: Token) -> Draft | None:
             draft.heads.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
         elif c.dep_ == "prep" and c.lower_ == "as" and not weak:
             draft.heads.append(c)   # "described the field as very good": the predicate of the object
+        elif c.dep_ == "dobj" and addressee and entry.kind in PREP_CONTENT_KINDS and c.i > token.i:
+            # "accused the RSF of looting": the parser often hangs the charge on the addressee
+            draft.heads.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ in ADDRESSEE_CONTENT_PREPS
+                               and prep.i > c.i for p in prep.children if p.dep_ in ("pobj", "pcomp"))
     if not draft.heads:
         _object_content(draft, token, particle)
     if not draft.heads and any(c.dep_ == "agent" for c in token.children):
