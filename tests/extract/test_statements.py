@@ -276,3 +276,25 @@ def test_quotation_before_a_cue_clause_with_addressee_and_occasion(analyze_text)
     s = _one(record, "tell")
     assert s.quote == "direct"
     assert "We will not stop the strikes" in s.content[0].text
+
+
+def test_perception_and_preference_cues(analyze_text):
+    record = analyze_text(LEAD + "Most voters see the senator as a uniter. Farmers oppose the new tax.")
+    see = _one(record, "see")
+    assert see.speaker.text == "Most voters"
+    assert "a uniter" in " ".join(c.text for c in see.content)
+    assert _one(record, "oppose").speaker.text == "Farmers"
+
+
+def test_pro_form_is_the_content_of_say(analyze_text):
+    record = analyze_text(LEAD + "Six in 10 voters called him competent, and half of the farmers said so in March.")
+    s = _one(record, "say")
+    assert [c.text for c in s.content] == ["so"]
+
+
+def test_speech_noun_subject_of_a_copula_with_a_that_clause(analyze_text):
+    record = analyze_text(LEAD + "The senator’s response was that the tax code is unfair to farmers.")
+    s = _one(record, "response")
+    assert s.cue.text == "response was"
+    assert s.speaker.text == "The senator’s"
+    assert "the tax code is unfair to farmers" in s.content[0].text

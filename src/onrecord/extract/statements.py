@@ -193,6 +193,11 @@ def _verbal(token: Token) -> Draft | None:
                                and prep.i > c.i for p in prep.children if p.dep_ in ("pobj", "pcomp"))
     if not draft.heads:
         _object_content(draft, token, particle)
+    if not draft.heads and entry.kind == "say" and not weak:
+        # a pro-form stands for what was said ("half said so", "a third said the same of Cruz", "he said that.")
+        draft.heads.extend(c for c in token.children if c.i > token.i and (
+            c.dep_ == "advmod" and c.lower_ == "so" or c.dep_ == "dobj" and (
+                c.lemma_.lower() == "same" or c.lower_ in ("that", "this") and c.tag_ == "DT" and not list(c.children))))
     if not draft.heads and any(c.dep_ == "agent" for c in token.children):
         draft.heads.extend(c for c in token.children if c.dep_ == "nsubjpass")   # "The move was reported by X"
     for h in draft.heads:
@@ -246,6 +251,12 @@ def _nominal(token: Token) -> Draft | None:
         return None
     clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    copula = None
+    if clause is None and token.dep_ == "nsubj" and token.head.lemma_ == "be" and token.head.i > token.i:
+        # "Rubio's response was that …": the clause is the copula's complement, the copula part of the cue
+        clause = next((c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.head.i
+                       and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)), None)
+        copula = token.head if clause is not None else None
     topic = None
     if clause is None:
         # "his criticism of Trump", "made no mention of Bush": the topic phrase, when a source is named
@@ -270,8 +281,8 @@ def _nominal(token: Token) -> Draft | None:
         speaker = speaker or subject_of(token.head)
     if topic is not None and speaker is None:
         return None
-    draft = Draft(cue=[token] + ([topic] if topic is not None else []), entry=entry, speaker=speaker, heads=[clause],
-                  lead=lead)
+    draft = Draft(cue=[token] + ([topic] if topic is not None else []) + ([copula] if copula is not None else []),
+                  entry=entry, speaker=speaker, heads=[clause], lead=lead)
     draft.ranges.append(_content_range(clause, exclude=token))
     return draft
 
