@@ -47,11 +47,15 @@ class Errors:
     E061 = "bad value {value!r} for setting {name}: expected {expected}"
     E070 = "bad parameter {name}={value!r}: {reason}"
     E071 = "no {kind} with id {id!r}"
-    E072 = "request too large: {size:,} bytes, over the cap of {cap:,} (api.max_request_bytes)"
+    E072 = "request too large: {size:,} bytes, over the cap of {cap:,} (api.{setting})"
     E073 = "internal error while serving {path}; the traceback is in the server log"
     E074 = "no web app installed ({path} is missing); the API is at /api and its docs at /docs"
     E075 = "no route {path}; the API is under /api, its docs at /docs"
-    E076 = "{method} is not allowed on {path}: the API only reads (GET)"
+    E076 = "{method} is not allowed on {path}"
+    E077 = "this write needs the API token: send the header 'Authorization: Bearer <api.token>'"
+    E078 = ("writes are taken only from this machine when no api.token is set "
+            "(set ONRECORD_API__TOKEN on the server to accept them from {client})")
+    E079 = "too many requests from {client}: over {rate:g} per second (api.{setting}); retry after {retry:g} s"
     E080 = ("refused: {host} resolves to {address}, a {kind} address "
             "(sources.allow_private or --allow-private fetches it anyway)")
     E081 = "cannot fetch: {reason} (after {attempts} attempts)"

@@ -78,7 +78,29 @@ class ApiSettings:
     page_size: int = 50                    # default `limit` of list endpoints
     page_size_max: int = 500               # largest `limit` accepted (more is a 422, E070)
     max_request_bytes: int = 8192          # larger request bodies or query strings are refused (413, E072)
-    cache_size: int = 256                  # filtered result lists kept per resource (the store is read-only)
+    cache_size: int = 256                  # filtered result lists kept per read model (a write starts a new one)
+    token: str = ""                        # set: POST /api/articles needs "Authorization: Bearer <token>";
+                                           # empty: writes are taken from this machine (loopback) only
+    max_upload_bytes: int = 10_000_000     # largest article body POSTed to /api/articles (413, E072)
+    rate_limit: float = 50.0               # requests per second per client address (429, E079); 0 = no limit
+    rate_burst: int = 100                  # requests a client may send at once before the rate applies
+    write_rate_limit: float = 5.0          # articles per second per client address on POST; 0 = no limit
+    write_burst: int = 20
+    refresh_delay: float = 1.0             # seconds after the last write before the read model is rebuilt
+
+    def __post_init__(self) -> None:
+        for name in ("rate_limit", "write_rate_limit", "refresh_delay"):
+            value = getattr(self, name)
+            try:
+                number = float(value)
+            except (TypeError, ValueError) as e:
+                raise SettingsValueError(f"ApiSettings.{name}", value, "a number, 0 or more") from e
+            if number < 0:
+                raise SettingsValueError(f"ApiSettings.{name}", value, "a number, 0 or more")
+            object.__setattr__(self, name, number)
+        for name in ("rate_burst", "write_burst"):
+            if int(getattr(self, name)) < 1:
+                raise SettingsValueError(f"ApiSettings.{name}", getattr(self, name), "an integer, 1 or more")
 
 
 @dataclass(frozen=True)

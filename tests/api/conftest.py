@@ -35,5 +35,13 @@ def client(api_db, settings, tmp_path_factory):
 
     db = tmp_path_factory.mktemp("api-client") / "store.duckdb"
     shutil.copy(api_db, db)
-    with TestClient(create_app(settings, db)) as c:
+    with TestClient(create_app(unlimited(settings), db)) as c:
         yield c
+
+
+def unlimited(settings):
+    """settings without the per-client rate limit: these tests send hundreds of requests at once
+    (test_limits.py tests the limit itself)."""
+    from dataclasses import replace
+
+    return replace(settings, api=replace(settings.api, rate_limit=0.0))

@@ -1,4 +1,4 @@
-"""`create_app(settings, db_path)`: the FastAPI app, its lifespan (store and read model), errors and headers."""
+"""`create_app(settings, db_path)`: the FastAPI app, its lifespan (store, read model, writer), errors, limits and headers."""
 from __future__ import annotations
 
 import gc
@@ -15,9 +15,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import ApiError, Errors, OnrecordError, StoreCodedError, StoreQueryError
 from ..settings import Settings
 from .headers import SecurityHeaders
+from .limits import RateLimit
 from .routes import ROUTERS, web
 
 log = logging.getLogger(__name__)
+
+UPLOAD_PATHS = frozenset({"/api/articles"})   # POST bodies here are articles, capped by api.max_upload_bytes
 
 
 def create_app(settings: Settings | None = None, db_path: Path | None = None) -> FastAPI:
@@ -34,19 +37,33 @@ def create_app(settings: Settings | None = None, db_path: Path | None = None) ->
 
         if not path.is_file():
             raise StoreCodedError("E036", path=path)
+        from .writer import Writer
+
         store = Store.open(path, settings.store)
+        writer: Writer | None = None
         try:
             if not load_threads(store, limit=1):
                 log.info("store %s has no threads: building them", path)
                 build_threads(store)
-            app.state.views = Views(load_catalog(store), settings.api.cache_size)
+
+            def build_views(s: Store) -> Views:
+                return Views(load_catalog(s), settings.api.cache_size)
+
+            def publish(views: Views) -> None:
+                app.state.views = views
+                # the read model is millions of long-lived objects: keep them out of the collector's
+                # full passes, which otherwise stall requests for 100+ ms on a 10,000-article store
+                # (a replaced read model holds no reference cycle, so it is freed all the same)
+                gc.collect()
+                gc.freeze()
+
+            publish(build_views(store))
             app.state.store = store
-            # the read model is millions of long-lived objects: keep them out of the collector's
-            # full passes, which otherwise stall requests for 100+ ms on a 10,000-article store
-            gc.collect()
-            gc.freeze()
+            writer = app.state.writer = Writer(store, settings, publish, build_views)
             yield
         finally:
+            if writer is not None:
+                writer.close()
             gc.unfreeze()
             store.close()
 
@@ -57,7 +74,12 @@ def create_app(settings: Settings | None = None, db_path: Path | None = None) ->
         app.include_router(router)
     web.mount(app)
     _add_error_handlers(app)
-    app.add_middleware(SecurityHeaders, max_bytes=settings.api.max_request_bytes)
+    api = settings.api
+    app.add_middleware(RateLimit, rate=api.rate_limit, burst=api.rate_burst, write_rate=api.write_rate_limit,
+                       write_burst=api.write_burst)
+    # added last, so outermost: the 413 and 429 answers carry the security headers too
+    app.add_middleware(SecurityHeaders, max_bytes=api.max_request_bytes, upload_paths=UPLOAD_PATHS,
+                       max_upload_bytes=api.max_upload_bytes)
     return app
 
 
@@ -68,7 +90,10 @@ def _error(status: int, code: str, message: str, **extra: object) -> JSONRespons
 def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> JSONResponse:
-        return _error(exc.status, exc.code, str(exc))
+        response = _error(exc.status, exc.code, str(exc))
+        if exc.status == 401:
+            response.headers["www-authenticate"] = 'Bearer realm="onrecord"'
+        return response
 
     @app.exception_handler(StoreQueryError)
     async def query_error(request: Request, exc: StoreQueryError) -> JSONResponse:

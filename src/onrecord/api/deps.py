@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
@@ -12,6 +13,7 @@ from ..errors import ApiError
 from ..settings import Settings
 from ..store import Store
 from .views import Views
+from .writer import Writer
 
 # "" counts as absent, so a form may send every field; anything else must match exactly
 Country = Annotated[str | None, Query(pattern=r"^(?:[A-Z]{3})?$", description="ISO 3166 alpha-3 code, e.g. RUS.")]
@@ -69,6 +71,28 @@ def get_settings(request: Request) -> Settings:
 def get_views(request: Request) -> Views:
     views: Views = request.app.state.views
     return views
+
+
+def get_writer(request: Request) -> Writer:
+    writer: Writer = request.app.state.writer
+    return writer
+
+
+LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost", "testclient"})
+
+
+def write_access(request: Request) -> None:
+    """Writes need the API token when one is set, else they must come from this machine."""
+    token = get_settings(request).api.token
+    if token:
+        given = request.headers.get("authorization", "")
+        scheme, _, value = given.partition(" ")
+        if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
+            raise ApiError("E077", 401)
+        return
+    client = request.client.host if request.client else "?"
+    if client not in LOOPBACK and not client.startswith("127."):
+        raise ApiError("E078", 403, client=client)
 
 
 def get_store(request: Request) -> Iterator[Store]:

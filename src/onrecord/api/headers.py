@@ -23,9 +23,12 @@ HEADERS = (("x-content-type-options", "nosniff"), ("referrer-policy", "no-referr
 class SecurityHeaders:
     """Adds CSP, nosniff and no-referrer headers; answers 413 (E072) to oversized requests."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, upload_paths: frozenset[str] = frozenset(),
+                 max_upload_bytes: int = 0) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.upload_paths = upload_paths          # POST bodies here may be up to max_upload_bytes
+        self.max_upload_bytes = max_upload_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -41,10 +44,17 @@ class SecurityHeaders:
                     headers[name] = value
             await send(message)
 
-        size = self._size(scope)
-        if size > self.max_bytes:
+        query, declared = self._size(scope)
+        upload = scope["method"] == "POST" and scope["path"] in self.upload_paths
+        if query > self.max_bytes:
+            size, cap, setting = query, self.max_bytes, "max_request_bytes"
+        elif upload:
+            size, cap, setting = declared, self.max_upload_bytes, "max_upload_bytes"
+        else:
+            size, cap, setting = declared, self.max_bytes, "max_request_bytes"
+        if size > cap:
             body = json.dumps({"code": "E072", "message": "[E072] " + Errors.E072.format(
-                size=size, cap=self.max_bytes)}).encode()
+                size=size, cap=cap, setting=setting)}).encode()
             await send_with_headers({"type": "http.response.start", "status": 413, "headers": [
                 (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
             await send_with_headers({"type": "http.response.body", "body": body})
@@ -52,8 +62,8 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
     @staticmethod
-    def _size(scope: Scope) -> int:
-        """The larger of the query string and the declared body length."""
+    def _size(scope: Scope) -> tuple[int, int]:
+        """The length of the path and query string, and the declared body length."""
         declared = 0
         for name, value in scope.get("headers", ()):
             if name == b"content-length":
@@ -61,4 +71,4 @@ class SecurityHeaders:
                     declared = int(value)
                 except ValueError:
                     declared = 0
-        return max(len(scope.get("raw_path", b"")) + len(scope.get("query_string", b"")), declared)
+        return len(scope.get("raw_path", b"")) + len(scope.get("query_string", b"")), declared

@@ -211,3 +211,21 @@ class ErrorOut(_Out):
     """Body of every 4xx/5xx answer: the error code and its message."""
     code: str
     message: str
+
+
+class WriteOut(_Out):
+    """What POST /api/articles did: added, near-duplicate (stored, grouped) or duplicate (not stored)."""
+    status: Literal["added", "near-duplicate", "duplicate"]
+    id: str
+    group: str
+    statements: int
+    events: int
+
+
+class ServerStatus(_Out):
+    """The read model being served and the writer's progress (GET /api/status)."""
+    generation: int
+    added: int
+    refresh_pending: bool
+    last_refresh_s: float | None
+    model_loaded: bool

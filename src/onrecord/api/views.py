@@ -1,11 +1,13 @@
-"""Filters, pages and aggregates over the Catalog; filtered index lists are cached (the data never changes)."""
+"""Filters, pages and aggregates over the Catalog; filtered index lists are cached (a Catalog never changes)."""
 from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+import weakref
 from functools import lru_cache
+from typing import Any
 
 from .catalog import Catalog, EventKey, StatementKey, to_json
 from .schemas import ActorDetail, Counterpart, Edge, Network, Node
@@ -52,6 +54,17 @@ def _in_range(day: dt.date | None, start: dt.date | None, end: dt.date | None) -
     return (start is None or day >= start) and (end is None or day <= end)
 
 
+def _memo(method: Callable[..., Any], size: int) -> Callable[..., Any]:
+    """An LRU-cached bound method that holds its object weakly, so a replaced Views is freed by
+    reference counting alone (the server freezes the collector; see api.app)."""
+    func, ref = method.__func__, weakref.ref(method.__self__)  # type: ignore[attr-defined]
+
+    @lru_cache(size)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return func(ref(), *args, **kwargs)
+    return call
+
+
 class Views:
     """Read queries of the API over one Catalog."""
 
@@ -73,13 +86,14 @@ class Views:
         self.e_days = [k.day for k in ek if k.day is not None]
         self.actor_by_code = {a.code: a for a in catalog.actors}
         self.edges = _edges(ek)
-        cached: Callable[[Callable[..., tuple[int, ...]]], Callable[..., tuple[int, ...]]] = lru_cache(cache_size)
+        def cached(method: Callable[..., Any]) -> Callable[..., Any]:
+            return _memo(method, cache_size)
         self.match_articles = cached(self._match_articles)
         self.match_statements = cached(self._match_statements)
         self.match_events = cached(self._match_events)
         self.match_actors = cached(self._match_actors)
         self.match_threads = cached(self._match_threads)
-        self.network = lru_cache(cache_size)(self._network)
+        self.network = cached(self._network)
 
     # -- matches: positions into the catalog lists, in list order --------------------------
     def _match_articles(self, q: str | None) -> tuple[int, ...]:

@@ -32,6 +32,12 @@ def ingest_command(
     config: ConfigOpt = None,
     model: ModelOpt = None,
     actors: DictOpt = None,
+    server: Annotated[Optional[str], typer.Option(
+        "--server", help="Send the articles to a running `onrecord serve` at this URL (e.g. http://127.0.0.1:8000) "
+                         "instead of opening the store: the way to ingest while serving.")] = None,
+    token: Annotated[Optional[str], typer.Option(
+        "--token", envvar="ONRECORD_API__TOKEN", show_envvar=True,
+        help="The server's API token, when it has one (api.token).")] = None,
 ) -> None:
     """Analyse articles and add their records to the store (already stored articles are skipped)."""
     from ..pipeline import get_analyzer, sources_from_paths
@@ -39,6 +45,9 @@ def ingest_command(
     from .analyze import _load
     from .console import err_console
 
+    if server is not None:
+        _ingest_via_server(inputs, server, token, config)
+        return
     settings = _with_db(build_settings(config, model=model, verbatim=verbatim, dictionaries=actors), db)
     analyzer = _load(get_analyzer, settings, err_console)
     sources = list(sources_from_paths(inputs, settings))
@@ -46,6 +55,26 @@ def ingest_command(
         report = ingest(analyzer, sources, store, batch_size=settings.store.batch_size, advance=advance)
         canonical = store.count_articles()
     render_ingest(err_console, report, settings.store.path, canonical)
+    if report.failures:
+        raise typer.Exit(1)
+
+
+def _ingest_via_server(inputs: list[str], server: str, token: str | None, config: Optional[Path]) -> None:
+    """`ingest --server`: POST each input to the server, which analyses and stores it."""
+    from rich.markup import escape
+
+    from ..api.client import post_sources
+    from ..pipeline import sources_from_paths
+    from .console import err_console
+
+    if not server.startswith(("http://", "https://")):
+        err_console.print(f"[red]error[/red] --server needs an http(s) URL, not {escape(server)!r}", highlight=False)
+        raise typer.Exit(2)
+    settings = build_settings(config)
+    sources = list(sources_from_paths(inputs, settings))
+    with ingest_progress(err_console, len(sources)) as advance:
+        report = post_sources(server, sources, token=token or settings.api.token, advance=advance)
+    render_ingest(err_console, report, server, -1)
     if report.failures:
         raise typer.Exit(1)
 
@@ -128,7 +157,7 @@ def ingest_progress(console, total: int) -> _Advance:  # type: ignore[no-untyped
     return _Advance(console, total)
 
 
-def render_ingest(console, report, path: Path, canonical: int) -> None:  # type: ignore[no-untyped-def]
+def render_ingest(console, report, path: Path | str, canonical: int) -> None:  # type: ignore[no-untyped-def]
     """Summary table of an ingest run, then the failed inputs with their reasons."""
     from rich.markup import escape
     from rich.table import Table
@@ -140,7 +169,8 @@ def render_ingest(console, report, path: Path, canonical: int) -> None:  # type:
                     ("near-duplicates (stored, grouped)", report.near_duplicates),
                     ("failed", len(report.failures))):
         table.add_row(name, str(n), style="red" if name == "failed" and n else None)
-    table.add_row("distinct articles in store", str(canonical), style="bold")
+    if canonical >= 0:
+        table.add_row("distinct articles in store", str(canonical), style="bold")
     console.print(table)
     if report.failures:
         failed = Table(title="failed inputs", show_header=True, header_style="red")

@@ -43,7 +43,11 @@ class Store(Queries):
         try:
             conn = duckdb.connect(name)
         except duckdb.Error as e:
-            raise StoreCodedError("E032", path=name, reason=str(e).splitlines()[0]) from e
+            reason = str(e).splitlines()[0]
+            if "lock" in reason.lower():
+                reason += (" (another process holds the store; if it is `onrecord serve`, add articles through it "
+                           "with `onrecord ingest --server http://HOST:PORT`)")
+            raise StoreCodedError("E032", path=name, reason=reason) from e
         try:
             migrate(conn, name)
         except OnrecordError:

@@ -68,57 +68,87 @@ def match_score(x: PropKey, y: PropKey, min_overlap: float) -> float | None:
 
 
 class _Groups:
-    """Threads under construction: member items and the families they hold."""
+    """Threads under construction: member items, and indexes that keep matching near-linear.
+
+    Every match needs a shared party and a shared keyword (see `dyad_match`, `match_score`),
+    so a key is compared only with the members posted under one of its (party, term) pairs.
+    """
 
     def __init__(self) -> None:
         self.items: list[list[_Item]] = []
         self.where: dict[tuple[str, str], int] = {}
+        self._families: list[set[str]] = []
+        self._full_a: list[set[str]] = []        # side_a of the thread's fully keyed, oriented members
+        self._full_b: list[set[str]] = []
+        self._has_full: list[bool] = []
+        self._postings: dict[tuple[str, str], list[tuple[int, _Item]]] = {}   # (party, term) → members
+        self._by_article: dict[str, list[tuple[int, int]]] = {}   # article → (cue start, thread)
 
     def add(self, item: _Item, n: int | None = None) -> None:
         if n is None:
             self.items.append([])
+            self._families.append(set())
+            self._full_a.append(set())
+            self._full_b.append(set())
+            self._has_full.append(False)
             n = len(self.items) - 1
         self.items[n].append(item)
         self.where[(item.record.article.id, item.statement.id)] = n
+        self._by_article.setdefault(item.record.article.id, []).append((item.statement.cue.start, n))
+        key = item.key
+        if key is None:
+            return
+        if key.family:
+            self._families[n].add(key.family)
+        if key.oriented and key.side_a and key.side_b:
+            self._full_a[n] |= key.side_a
+            self._full_b[n] |= key.side_b
+            self._has_full[n] = True
+        for party in key.parties:
+            for term in key.terms:
+                self._postings.setdefault((party, term), []).append((n, item))
 
     def families(self, n: int) -> frozenset[str]:
-        return frozenset(i.key.family for i in self.items[n] if i.key is not None and i.key.family)
+        return frozenset(self._families[n])
 
     def best(self, key: PropKey, min_overlap: float) -> int | None:
-        """The thread holding the member that best matches key, if any matches."""
+        """The thread holding the member that best matches key, if any matches (the first thread on a tie)."""
         best: tuple[float, int] | None = None
-        for n, group in enumerate(self.items):
-            families = self.families(n)
-            if key.family is not None and families and key.family not in families:
-                continue
-            if self._conflicts(n, key):
-                continue
-            for other in group:
-                score = match_score(key, other.key, min_overlap) if other.key else None
-                if score is not None and (best is None or score > best[0]):
-                    best = (score, n)
+        seen: set[int] = set()
+        allowed: dict[int, bool] = {}
+        for party in key.parties:
+            for term in key.terms:
+                for n, other in self._postings.get((party, term), ()):
+                    if id(other) in seen:
+                        continue
+                    seen.add(id(other))
+                    ok = allowed.get(n)
+                    if ok is None:
+                        families = self._families[n]
+                        ok = allowed[n] = not (key.family is not None and families and key.family not in families) \
+                            and not self._conflicts(n, key)
+                    if not ok:
+                        continue
+                    assert other.key is not None
+                    score = match_score(key, other.key, min_overlap)
+                    if score is not None and (best is None or score > best[0] or (score == best[0] and n < best[1])):
+                        best = (score, n)
         return best[1] if best else None
 
     def _conflicts(self, n: int, key: PropKey) -> bool:
         """The thread's fully keyed members name other parties in a role this key fills:
         a partial member must not bridge two threads ("Iran → Russia" into "North Korea → Russia")."""
-        if not key.oriented:
+        if not key.oriented or not self._has_full[n]:
             return False
-        full = [i.key for i in self.items[n] if i.key is not None and i.key.oriented
-                and i.key.side_a and i.key.side_b]
-        if not full:
-            return False
-        side_a = frozenset().union(*(k.side_a for k in full))
-        side_b = frozenset().union(*(k.side_b for k in full))
-        return bool(key.side_a and not key.side_a & side_a) or bool(key.side_b and not key.side_b & side_b)
+        return bool(key.side_a and not key.side_a & self._full_a[n]) or bool(
+            key.side_b and not key.side_b & self._full_b[n])
 
     def antecedent(self, item: _Item, families: frozenset[str]) -> int | None:
         """The thread of the nearest earlier threaded statement of the same article, compatible with families."""
         aid, start = item.record.article.id, item.statement.cue.start
-        earlier = sorted(((i.statement.cue.start, n) for n, g in enumerate(self.items) for i in g
-                          if i.record.article.id == aid and i.statement.cue.start < start), reverse=True)
+        earlier = sorted(((s, n) for s, n in self._by_article.get(aid, ()) if s < start), reverse=True)
         for _, n in earlier:
-            held = self.families(n)
+            held = self._families[n]
             if not families or not held or held & families:
                 return n
         return None

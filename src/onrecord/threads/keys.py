@@ -7,7 +7,7 @@ type family, and content terms (keyword lemmas plus `ctx:` PLOVER context tags).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping
@@ -79,10 +79,10 @@ class PropKey:
     family: str | None            # FAMILIES value of the linked event's type
     terms: frozenset[str]         # keyword lemmas and ctx: tags
     event_id: str | None
+    parties: frozenset[str] = field(init=False, repr=False, compare=False)   # side_a | side_b
 
-    @property
-    def parties(self) -> frozenset[str]:
-        return self.side_a | self.side_b
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "parties", self.side_a | self.side_b)
 
 
 def _tokens(text: str, start: int, mentions: list[tuple[int, int]]) -> list[str]:
