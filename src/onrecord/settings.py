@@ -87,6 +87,8 @@ class ApiSettings:
     write_rate_limit: float = 5.0          # articles per second per client address on POST; 0 = no limit
     write_burst: int = 20
     refresh_delay: float = 1.0             # seconds after the last write before the read model is rebuilt
+    keep_alive: int = 30                   # seconds an idle HTTP connection stays open (uvicorn's 5 s default
+                                           # drops busy clients' connections when the server lags under load)
 
     def __post_init__(self) -> None:
         for name in ("rate_limit", "write_rate_limit", "refresh_delay"):

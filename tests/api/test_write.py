@@ -166,3 +166,17 @@ def test_ingest_through_the_server_while_it_serves(served, tmp_path):
         time.sleep(0.2)
     after = httpx.get(base + "/api/stats").json()
     assert after["articles"] == before["articles"] + 3
+
+
+def test_a_replaced_read_model_is_freed(api_db, settings, tmp_path):
+    """The server freezes the collector; a read model replaced by a refresh must still be freed."""
+    import weakref
+
+    with _app_client(api_db, settings, tmp_path) as c:
+        old = [weakref.ref(c.app.state.views), weakref.ref(c.app.state.views.cat)]
+        c.get("/api/statements", params={"q": "said"})     # fill a cache (it holds the views weakly)
+        data = sorted((FIXTURES / "articles").glob("*.txt"))[-1].read_bytes()
+        assert c.post("/api/articles", content=data).status_code == 201
+        _wait_refreshed(c, 2)
+        assert c.app.state.views is not old[0]()
+        assert all(ref() is None for ref in old)

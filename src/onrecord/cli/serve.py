@@ -23,7 +23,8 @@ def serve_command(
     port: Annotated[Optional[int], typer.Option("--port", min=1, max=65535, help="Port (default 8000).")] = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Serve the store read-only: JSON API under /api (docs at /docs), web app at /."""
+    """Serve the store: JSON API under /api (docs at /docs), web app at /; articles POSTed to /api/articles
+    (or sent by `onrecord ingest --server`) are added while it serves."""
     from dataclasses import replace
 
     import uvicorn
@@ -44,4 +45,5 @@ def serve_command(
         err_console.print(f"[yellow]warning[/yellow] serving on {api.host}: other machines can reach this API",
                           highlight=False)
     err_console.print(f"onrecord: serving {path} on http://{api.host}:{api.port} (docs at /docs)", highlight=False)
-    uvicorn.run(create_app(settings, path), host=api.host, port=api.port, log_level="info", server_header=False)
+    uvicorn.run(create_app(settings, path), host=api.host, port=api.port, log_level="info", server_header=False,
+                timeout_keep_alive=api.keep_alive)
