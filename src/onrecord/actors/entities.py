@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from ..model import ActorCode
+from ..nlp.tree import children
 
 
 @dataclass
@@ -23,4 +24,4 @@ class Entity:
 
 
 def definite(token: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children(token))

@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 
 from ..model import Actor, ActorCode, TextSpan
 from ..nlp.text import doc_text, entity_span
+from ..nlp.tree import Tree, children, tree
 from .coref import corefer, merge
 from .entities import Entity
 from .gazetteer import Gazetteer, GazetteerEntry
@@ -29,6 +30,11 @@ HOME_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP", "PTY", "ELI", "
 PEOPLE_SECTORS = {"CVL", "LAB", "EDU", "AGR"}   # generic people ("demonstrators") are the story's own
 NP_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "poss", "agent",
            "dative", "npadvmod", "ROOT", "compound", "oprd"}
+OF_PHRASE = ("of", "for", "from", "at", "in", "throughout", "across")   # prepositions whose object modifies a role
+# How far (in tokens) a role phrase reaches on either side of its head noun. News phrases reach
+# at most 52 to the left and 64 to the right (PolNeAR dev, the fixtures, the seed); the bound
+# keeps one walk per noun linear on a huge sentence ("word " * 20,000).
+PHRASE_REACH = 64
 
 
 @dataclass
@@ -57,15 +63,15 @@ class ActorIndex:
         if found:
             return found
         # a phrase headed by this token: look at its left modifiers (e.g. "Russia's ambassador")
-        for child in token.children:
+        for child in children(token):
             if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i in self.token_actor:
                 return self.token_actor[child.i]
         # a quantity of actors: "thousands of students", "some of the protesters"
         if token.like_num or token.ent_type_ == "CARDINAL" or token.pos_ == "NUM" or token.lower_ in (
                 "some", "many", "most", "several", "dozens", "hundreds", "thousands", "millions"):
-            for prep in token.children:
+            for prep in children(token):
                 if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for pobj in prep.children:
+                    for pobj in children(prep):
                         if pobj.dep_ == "pobj" and pobj.i in self.token_actor:
                             return self.token_actor[pobj.i]
         return None
@@ -103,13 +109,16 @@ class ActorResolver:
             self._add(entities, token_key, ent, span)
         # 2. role noun phrases and person names (also institutions the gazetteer knows without a
         #    country: "Iran's foreign ministry")
+        tr = tree(doc)
+        anonymity_words = word_class("anonymity")
+        anonymity = tr.marks({t.i for t in doc if t.lower_ in anonymity_words})
         for token in doc:
             known = token_key.get(token.i)
             if known is not None and entities[known].kind in ("state", "igo"):
                 continue     # a country, capital or IGO the gazetteer knows, whatever NER thinks
-            if known is not None and entities[known].code.country and not _has_country_modifier(token, span_entry):
+            if known is not None and entities[known].code.country and not _has_country_modifier(token, span_entry, tr):
                 continue     # the gazetteer knows it (NER's PERSON on "Houthis" does not override that)
-            ent_span = self._role_phrase(token, span_entry, when)
+            ent_span = self._role_phrase(token, span_entry, when, tr, anonymity)
             if ent_span is not None:
                 ent, span = ent_span
                 if known is not None and not ent.code.sectors:
@@ -200,9 +209,12 @@ class ActorResolver:
                        kind=_kind(entry), named=True, person=person, plural=False,
                        head_lemma=span.root.lemma_.lower())
 
-    def _role_phrase(self, token: Token, span_entry: dict[int, GazetteerEntry],
-                     when: dt.date | None) -> tuple[Entity, Span] | None:
-        """An actor headed by a role noun or a person name, with country from its modifiers."""
+    def _role_phrase(self, token: Token, span_entry: dict[int, GazetteerEntry], when: dt.date | None,
+                     tr: Tree, anonymity: list[int]) -> tuple[Entity, Span] | None:
+        """An actor headed by a role noun or a person name, with country from its modifiers.
+
+        The phrase is token's subtree within PHRASE_REACH tokens of it; `anonymity` marks the
+        anonymity words of the document (Tree.marks)."""
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in NP_DEPS:
             return None
         if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
@@ -210,28 +222,25 @@ class ActorResolver:
         if _inside_role_phrase(token, self.gazetteer):
             return None
         lemma = token.lemma_.lower()
-        is_person_name = token.ent_type_ == "PERSON"
+        # a name needs a letter (NER tags runs of punctuation "PERSON" too: "|<:::::::::(^")
+        is_person_name = token.ent_type_ == "PERSON" and _has_letter(_name_of(token))
         sector = self.gazetteer.sector_of(lemma)
         generic_role = lemma in word_class("generic_role") or token.lower_ in word_class("generic_role")
-        generic = self.gazetteer.generic(_np_text(token))
+        left, right = _modifiers(token, tr)
+        generic = self.gazetteer.generic(_np_text(left + [token]))
         plural_people = token.tag_ == "NNPS" and token.pos_ == "PROPN" and any(
             c.dep_ in ("amod", "compound") and c.i in span_entry and span_entry[c.i].type == "demonym"
-            for c in token.children)    # "Iraqi Kurds", "Sri Lankan Tamils": a people of that country
+            for c in tr.children(token))    # "Iraqi Kurds", "Sri Lankan Tamils": a people of that country
         if not (is_person_name or sector is not None or generic is not None or generic_role or plural_people):
             return None
         country = None
         sectors: list[str] = []
         org: GazetteerEntry | None = None
         named = is_person_name
-        anonymous = False
+        # an anonymity word anywhere in the phrase ("officials who requested anonymity")
+        anonymous = tr.count(anonymity, token) > (token.lower_ in word_class("anonymity"))
         person_name = None
-        for t in token.subtree:
-            if t.i == token.i:
-                continue
-            if t.lower_ in word_class("anonymity"):
-                anonymous = True
-            if not _modifies(t, token):
-                continue
+        for t in sorted(left + right, key=lambda t: tr.rank[t.i]):     # in token.subtree order
             entry = span_entry.get(t.i)
             if entry is not None and country is None:
                 country = entry.country
@@ -257,8 +266,7 @@ class ActorResolver:
                 country = country or leader.country
                 sectors = sectors or list(leader.sectors)
                 named = True
-        left = [t for t in token.subtree if t.i <= token.i]
-        span = token.doc[min(t.i for t in left):token.i + 1]
+        span = token.doc[min([t.i for t in left] + [token.i]):token.i + 1]
         while len(span) > 1 and (span[0].dep_ in ("det", "punct", "cc", "case") or span[0].is_space):
             span = span[1:]
         if org is not None and country is None:
@@ -293,6 +301,8 @@ class ActorResolver:
 
     def _add(self, entities: dict[str, Entity], token_key: dict[int, str], ent: Entity,
              span: Span, head: Token | None = None) -> None:
+        if not _has_letter(ent.name):
+            return       # an actor is named by words, never by punctuation or digits alone
         have = entities.get(ent.key)
         if have is None:
             entities[ent.key] = have = ent
@@ -352,24 +362,29 @@ def _kind(entry: GazetteerEntry) -> str:
     return "state"
 
 
-def _modifies(t: Token, head: Token) -> bool:
-    """True when t sits in head's left modifiers or in a prepositional "of" phrase of head."""
-    if t.i < head.i:
-        return True
-    anc = t
-    while anc.head.i != anc.i and anc.head.i != head.i:
-        anc = anc.head
-    return anc.dep_ == "prep" and anc.lower_ in ("of", "for", "from", "at", "in", "throughout", "across")
+def _modifiers(head: Token, tr: Tree) -> tuple[list[Token], list[Token]]:
+    """The tokens of head's phrase (its subtree within PHRASE_REACH) that modify it: those to its
+    left, and those to its right inside a prepositional "of" phrase of head. Left, right, each
+    in text order."""
+    i, doc = head.i, head.doc
+    left = [doc[j] for j in range(max(tr.first[i], i - PHRASE_REACH), i) if tr.contains(i, j)]
+    right = []
+    for c in tr.kids(i):
+        prep = doc[c]
+        if prep.dep_ == "prep" and prep.lower_ in OF_PHRASE:
+            right.extend(doc[j] for j in range(max(tr.first[c], i + 1), min(tr.last[c], i + PHRASE_REACH) + 1)
+                         if tr.contains(c, j))
+    return left, sorted(right, key=lambda t: t.i)
 
 
-def _has_country_modifier(token: Token, span_entry: dict[int, GazetteerEntry]) -> bool:
+def _has_country_modifier(token: Token, span_entry: dict[int, GazetteerEntry], tr: Tree) -> bool:
     """The phrase names its own country outside the gazetteer span ("Ukraine's General Staff")."""
     head = token
     while head.dep_ == "compound" and head.head.i != head.i:
         head = head.head
-    for c in head.children:
+    for c in tr.children(head):
         if c.dep_ in ("poss", "amod", "compound") and c.i in span_entry and span_entry[c.i].type in (
-                "name", "variant", "demonym") and c.i not in {t.i for t in token.subtree if t.i >= token.i}:
+                "name", "variant", "demonym") and not (c.i >= token.i and tr.contains(token, c)):
             return span_entry[c.i] is not span_entry.get(token.i)
     return False
 
@@ -398,6 +413,12 @@ def _name_of(token: Token) -> str:
     return entity_span(token).text if token.ent_type_ else token.text
 
 
-def _np_text(token: Token) -> str:
-    parts = [t for t in token.subtree if t.i <= token.i and t.dep_ not in ("det", "punct")]
-    return " ".join(t.lower_ for t in parts) if parts else token.lower_
+def _np_text(phrase: list[Token]) -> str:
+    """The lower-case words of a phrase without determiners and punctuation (the last token is its head)."""
+    tr = tree(phrase[-1].doc)
+    parts = [t for t in sorted(phrase, key=lambda t: tr.rank[t.i]) if t.dep_ not in ("det", "punct")]
+    return " ".join(t.lower_ for t in parts) if parts else phrase[-1].lower_
+
+
+def _has_letter(text: str) -> bool:
+    return any(c.isalpha() for c in text)

@@ -9,10 +9,11 @@ from spacy.tokens import Doc, Token
 from ..actors.resolve import ActorIndex
 from ..model import Event, EventDate, Statement, TextSpan
 from ..nlp.text import doc_text, entity_span
+from ..nlp.tree import children, sentence, tree
 from .dates import resolve_date
-from .lexicon import TriggerEntry, context_of, plover_score
+from .lexicon import TriggerEntry, plover_score
 from .participants import (LOCATED_TYPES, actor_tokens, content_actors, entry_for, event_words, has_object, ids,
-                           located_target, recipient_tokens, trigger_options)
+                           located_target, recipient_tokens, sentence_contexts, trigger_options)
 from .stance import is_negated, stance_words
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
@@ -53,12 +54,12 @@ def find_events(doc: Doc, actors: ActorIndex, published: dt.date | None) -> list
             continue
         if token.dep_ == "amod" or token.ent_type_ in ("ORG", "GPE", "NORP", "PERSON", "FAC", "LAW", "WORK_OF_ART"):
             continue
-        trig = [token] + [c for c in token.children if c.dep_ == "prt" and entry.particle == c.lower_]
+        trig = [token] + [c for c in children(token) if c.dep_ == "prt" and entry.particle == c.lower_]
         if " " in entry.lemma and token.i > 0 and entry.lemma.startswith(token.doc[token.i - 1].lower_ + " "):
             trig.append(token.doc[token.i - 1])
         if " of " in entry.lemma:
-            trig.extend(t for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for t in (c, *[p for p in c.children if p.dep_ == "pobj"]))
+            trig.extend(t for c in children(token) if c.dep_ == "prep" and c.lower_ == "of"
+                        for t in (c, *[p for p in children(c) if p.dep_ == "pobj"]))
         if "needs_obj" in entry.flags and not has_object(token):
             continue
         if entry.type == "REQUEST" and _intent_infinitive(token):
@@ -70,8 +71,8 @@ def find_events(doc: Doc, actors: ActorIndex, published: dt.date | None) -> list
             drafts.append(converse)
             continue
         if token.lemma_.lower() in event_words("light") and any(
-                c.dep_ == "dobj" and (trigger_options(c) or any(m.dep_ == "compound" and trigger_options(m) for m in c.children))
-                for c in token.children):
+                c.dep_ == "dobj" and (trigger_options(c) or any(m.dep_ == "compound" and trigger_options(m) for m in children(c)))
+                for c in children(token)):
             continue     # "launched an attack", "launched a mediation effort": the noun is the event
         d = DraftEvent(trigger=trig, entry=entry, type=entry.type, mode=entry.mode or None)
         doers = actor_tokens(token, actors)
@@ -101,14 +102,14 @@ def _intent_infinitive(token: Token) -> bool:
     """A verb of intent (data/event_words.tsv, class intent) with a to-infinitive and no object."""
     if token.lemma_.lower() not in event_words("intent"):
         return False
-    if any(c.dep_ in ("dobj", "dative") for c in token.children):
+    if any(c.dep_ in ("dobj", "dative") for c in children(token)):
         return False
-    return any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in token.children)
+    return any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in children(c)) for c in children(token))
 
 
 def _talk_object(token: Token) -> bool:
     """Every direct object of the trigger names talk (speech, interview, briefing): "gave a speech"."""
-    objects = [c for c in token.children if c.dep_ == "dobj"]
+    objects = [c for c in children(token) if c.dep_ == "dobj"]
     return bool(objects) and all(o.lemma_.lower() in event_words("talk") for o in objects)
 
 
@@ -148,11 +149,11 @@ def _converse(token: Token, actors: ActorIndex) -> DraftEvent | None:
     type comes from what is received (aid, assurances) or is AID for material goods."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in event_words("converse"):
         return None
-    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in children(token) if c.dep_ == "dobj"), None)
     if obj is None:
         return None
-    giver = [p for head in (token, obj) for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
-             for p in c.children if p.dep_ == "pobj"]
+    giver = [p for head in (token, obj) for c in children(head) if c.dep_ == "prep" and c.lower_ == "from"
+             for p in children(c) if p.dep_ == "pobj"]
     if not giver:
         return None
     options = trigger_options(obj)
@@ -201,18 +202,18 @@ def _corefer_events(drafts: list[DraftEvent]) -> None:
     for n, d in enumerate(drafts):
         t = d.token
         if t.pos_ == "NOUN" and not d.actor and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                                                       for c in t.children):
+                                                       for c in children(t)):
             # "the Kharkiv strike": prefer the earlier event told in a sentence naming Kharkiv
-            names = [c.text for c in t.children if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"]
+            names = [c.text for c in children(t) if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"]
             earlier = [p for p in reversed(drafts[:n]) if p.type == d.type and p.actor]
-            named = [p for p in earlier if names and all(nm in p.token.sent.text for nm in names)]
+            named = [p for p in earlier if names and all(nm in sentence(p.token).text for nm in names)]
             for prev in named or earlier:
                 d.actor = list(prev.actor)
                 break
     for d in drafts:
         if d.recipient:
             continue
-        for c in d.token.children:
+        for c in children(d.token):
             target = by_token.get(c.i)
             if c.dep_ in ("dobj", "nsubjpass") and target is not None and target.actor:
                 d.recipient = [a for a in target.actor if a not in d.actor]
@@ -297,7 +298,7 @@ def _flags(d: DraftEvent, token: Token, published: dt.date | None) -> None:
     for v in chain:
         if is_negated(v):
             d.negated = True
-        for c in v.children:
+        for c in children(v):
             if c.dep_ == "aux" and c.lower_ in possible:
                 d.hypothetical = True
             if c.dep_ in ("aux", "advmod") and c.lower_ in future:
@@ -319,7 +320,7 @@ def _flags(d: DraftEvent, token: Token, published: dt.date | None) -> None:
             break
         anc = anc.head
     # "would" after a reporting verb is the future in the past
-    if d.hypothetical and any(c.lower_ == "would" for c in verb.children) and verb.dep_ in ("ccomp", "conj"):
+    if d.hypothetical and any(c.lower_ == "would" for c in children(verb)) and verb.dep_ in ("ccomp", "conj"):
         d.hypothetical = False
         d.future = True
     # "plans to"/"is ready to"/"vowed to" X; "refused to" X
@@ -330,7 +331,7 @@ def _flags(d: DraftEvent, token: Token, published: dt.date | None) -> None:
     elif verb.dep_ == "xcomp" and verb.head.lemma_.lower() in future | event_words("intent"):
         d.future = True
     # a to-infinitive of purpose, request or wish is not (yet) realised ("appealed for funds to help")
-    elif (any(c.tag_ == "TO" for c in verb.children) and verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp")
+    elif (any(c.tag_ == "TO" for c in children(verb)) and verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp")
             and verb.head.lemma_.lower() not in stance_words("implicative") and not _ordinal_head(verb)):
         d.hypothetical = True
     d.date = _date(token, verb, published)
@@ -374,29 +375,33 @@ def _recode(d: DraftEvent, token: Token) -> None:
 def _obligation(token: Token) -> bool:
     """The event's predicate is under "must", "should" or "have to"."""
     verb = _governing_verb(token)
-    if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in children(verb)):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "have" and any(
-        c.tag_ == "TO" for c in verb.children)
+        c.tag_ == "TO" for c in children(verb))
 
 
 def _conditional(token: Token) -> bool:
     """An "unless" or "if" clause hangs on the event's predicate."""
     verb = _governing_verb(token)
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
-               for c in verb.children)
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in children(c))
+               for c in children(verb))
 
 
 def _ordinal_head(verb: Token) -> bool:
     """ "the first country to recognize …": an infinitive after an ordinal or "only" happened."""
     if verb.dep_ not in ("acl", "relcl"):
         return False
-    return any(c.ent_type_ == "ORDINAL" or c.lower_ in ("only", "last") for c in verb.head.children)
+    return any(c.ent_type_ == "ORDINAL" or c.lower_ in ("only", "last") for c in children(verb.head))
 
 
 def _date(token: Token, verb: Token, published: dt.date | None) -> EventDate | None:
+    tr = tree(token.doc)
     for v in (token, verb):
-        for c in v.subtree:
+        # a date hanging on v or on one of its dependents: v's children and grandchildren (and v
+        # itself when it is a root), in token.subtree order, without walking v's whole subtree
+        near = [v.i] + tr.near_kids(v.i) + [g for c in tr.near_kids(v.i) for g in tr.near_kids(c)]
+        for c in (v.doc[j] for j in sorted(near, key=tr.rank.__getitem__)):
             if c.ent_type_ != "DATE" or c.head.i not in (v.i,) and c.head.head.i != v.i:
                 continue
             ent = entity_span(c)
@@ -410,10 +415,8 @@ def _date(token: Token, verb: Token, published: dt.date | None) -> EventDate | N
 
 def _contexts(token: Token, entry: TriggerEntry) -> list[str]:
     found = [c for c in entry.context.split(",") if c] if entry.context else []
-    sent = token.sent
-    for t in sent:
-        c = context_of(t.lemma_.lower())
-        if c and c not in found:
+    for c in sentence_contexts(token):
+        if c not in found:
             found.append(c)
     return found
 

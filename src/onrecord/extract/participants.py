@@ -1,17 +1,22 @@
 """Event participants: trigger readings, actors, recipients and the places events happen in."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from spacy.tokens import Token
 
 from ..actors.resolve import ActorIndex
 from ..lexicons import load_table
+from ..nlp.tree import Tree, children, tree
 from .lexicon import TriggerEntry, context_of, cue_entry, trigger_entries
 
 TRANSNATIONAL = {"IMG", "NGO", "IGO", "MNC", "UNO"}   # CAMEO blocks of coded actors with no state
 LOCATED_TYPES = {"ASSAULT", "COERCE", "MOBILIZE"}   # a place struck or surrounded stands for its state
 LOCATION_PREPS = {"in", "on", "at", "around", "near", "across", "over", "into", "inside", "off", "behind"}
+# How far (in tokens) from an event's head its place is looked for: a sentence's length (news
+# sentences stay under 130 tokens) that keeps one search per event bounded on a huge sentence.
+PLACE_REACH = 200
 # prepositions of place and time: they set the scene, they are not an object of the act
 SETTING_PREPS = {"in", "at", "during", "after", "before", "since", "near", "outside", "inside", "throughout",
                  "across", "until", "amid"}
@@ -28,7 +33,7 @@ def trigger_options(token: Token) -> tuple[TriggerEntry, ...]:
     pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ == "NOUN" else None
     if pos is None:
         return ()
-    for c in token.children:
+    for c in children(token):
         if c.dep_ in ("prt", "prep"):
             found = trigger_entries(f"{token.lemma_.lower()} {c.lower_}", pos)
             if found:
@@ -38,14 +43,14 @@ def trigger_options(token: Token) -> tuple[TriggerEntry, ...]:
             if found:
                 return found
         if c.dep_ == "prep" and c.lower_ == "of" and pos == "NOUN":    # "state of siege"
-            for p in c.children:
+            for p in children(c):
                 if p.dep_ == "pobj":
                     found = trigger_entries(f"{token.lemma_.lower()} of {p.lemma_.lower()}", pos)
                     if found:
                         return found
     return tuple(e for e in trigger_entries(token.lemma_.lower(), pos)
                  if not e.particle or any(c.dep_ in ("prt", "prep") and c.lower_ == e.particle
-                                          for c in token.children))
+                                          for c in children(token)))
 
 
 def entry_for(token: Token) -> TriggerEntry | None:
@@ -56,27 +61,40 @@ def entry_for(token: Token) -> TriggerEntry | None:
         options = tuple(e for e in options if "needs_obj" not in e.flags or has_object(token)) or options
     if len(options) <= 1:
         return options[0] if options else None
-    near = [t for t in list(token.children) + [token.head] if t.i != token.i]
+    near = [t for t in list(children(token)) + [token.head] if t.i != token.i]
     for t in near:
         types = {e.type for e in trigger_options(t)}
         for e in options:
             if e.type in types:
                 return e
-    contexts = {context_of(t.lemma_.lower()) for t in token.sent} - {None}
+    contexts = set(sentence_contexts(token))
     for e in options:
         if e.context and set(e.context.split(",")) & contexts:
             return e
     return options[0]
 
 
+def sentence_contexts(token: Token) -> list[str]:
+    """The PLOVER contexts the words of token's sentence signal, in text order, each once
+    (found once per sentence, not once per event)."""
+    tr = tree(token.doc)
+    sent = tr.sentence(token)
+    key = ("contexts", sent.start)
+    found = tr.memo.get(key)
+    if found is None:
+        found = tr.memo[key] = list(dict.fromkeys(
+            c for c in (context_of(t.lemma_.lower()) for t in sent) if c))
+    return found
+
+
 def actor_tokens(token: Token, actors: ActorIndex) -> list[Token]:
     if token.pos_ == "NOUN":
-        for c in token.children:
+        for c in children(token):
             if c.dep_ in ("poss", "compound", "amod", "nmod") and actors.actor_of(c) is not None:
                 return [c]
-        for prep in token.children:
+        for prep in children(token):
             if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
-                return [p for p in prep.children if p.dep_ == "pobj"]
+                return [p for p in children(prep) if p.dep_ == "pobj"]
         # an event noun as the object of a verb is done by the verb's subject ("launch an attack")
         if token.dep_ == "compound" and token.head.dep_ == "dobj":
             token = token.head       # "launched a mediation effort"
@@ -90,13 +108,13 @@ def actor_tokens(token: Token, actors: ActorIndex) -> list[Token]:
                 found = actor_tokens(verb, actors)
                 if not found and token.dep_ == "pobj":
                     # "forces were engaged in ethnic cleansing": the subject of an adjectival passive
-                    found = [c for c in verb.children if c.dep_ == "nsubjpass"]
+                    found = [c for c in children(verb) if c.dep_ == "nsubjpass"]
                 return found
             return []
         return []
     v = token
     for _ in range(8):
-        for c in v.children:
+        for c in children(v):
             if c.dep_ == "nsubjpass" and v is not token and _control_passive(v):
                 return _with_conj(c)      # "Obama is scheduled to attend": the subject attends
             if c.dep_ == "nsubj":
@@ -104,23 +122,23 @@ def actor_tokens(token: Token, actors: ActorIndex) -> list[Token]:
                     return [v.head]
                 return _with_conj(c)
             if c.dep_ == "agent":
-                return [p for p in c.children if p.dep_ == "pobj"]
+                return [p for p in children(c) if p.dep_ == "pobj"]
         if v.dep_ == "pcomp" and v.head.lower_ in ("of", "for") and v.head.dep_ == "prep":
             # "accused Iran of supplying drones": the accused is the one who supplies
-            objects = [c for c in v.head.head.children if c.dep_ == "dobj"]
+            objects = [c for c in children(v.head.head) if c.dep_ == "dobj"]
             if objects:
                 return _with_conj(objects[0])
         if v.dep_ == "ccomp" and v.tag_ == "VBG" and v.head.pos_ == "VERB":
             v = v.head        # subject control of a gerund: "Iran denied sending drones"
             continue
-        active = v.tag_ in ("VBD", "VBG") or v.tag_ == "VBN" and any(c.dep_ == "dobj" for c in v.children)
+        active = v.tag_ in ("VBD", "VBG") or v.tag_ == "VBN" and any(c.dep_ == "dobj" for c in children(v))
         if v.dep_ == "acl" and active and v.head.pos_ in ("NOUN", "PROPN"):
             return [v.head]      # "Sokolov, …, accused Kyiv": a finite or -ing verb hung on its subject
         if v.dep_ in ("conj", "xcomp", "advcl", "pcomp", "relcl", "acl", "prep", "pobj", "attr", "acomp") \
                 and v.head.i != v.i:
-            if v.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in v.head.children) and v.head.i != token.i:
+            if v.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in children(v.head)) and v.head.i != token.i:
                 # object control: "urged Iran to stop" → Iran acts
-                return [c for c in v.head.children if c.dep_ == "dobj"]
+                return [c for c in children(v.head) if c.dep_ == "dobj"]
             v = v.head
             continue
         break
@@ -131,10 +149,10 @@ def content_actors(token: Token, actors: ActorIndex) -> list[Token]:
     """The doers of the acts a speech verb reports in its that-clause ("alleged that France was
     aware … and that its military helped" → France, the military): whom an accusation is aimed at."""
     out: list[Token] = []
-    for c in token.children:
+    for c in children(token):
         if c.dep_ != "ccomp":
             continue
-        for clause in (c, *[x for x in c.conjuncts if x.i > c.i]):
+        for clause in (c, *[x for x in tree(c.doc).conjuncts(c) if x.i > c.i]):
             for t in actor_tokens(clause, actors):
                 if t not in out:
                     out.append(t)
@@ -143,32 +161,32 @@ def content_actors(token: Token, actors: ActorIndex) -> list[Token]:
 
 def _control_passive(verb: Token) -> bool:
     """A passive that passes its subject to a to-infinitive ("is scheduled/expected/set to")."""
-    return any(c.dep_ == "auxpass" for c in verb.children) and any(
-        c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children)
+    return any(c.dep_ == "auxpass" for c in children(verb)) and any(
+        c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in children(c)) for c in children(verb))
 
 
 def has_object(token: Token) -> bool:
     """The trigger has an object or complement (what "needs_obj" entries require)."""
-    for c in token.children:
+    for c in children(token):
         if c.dep_ in ("dobj", "dative", "poss", "nsubjpass", "ccomp", "xcomp"):
             return True
-        if c.dep_ == "prep" and c.lower_ not in SETTING_PREPS and any(p.dep_ in ("pobj", "pcomp") for p in c.children):
+        if c.dep_ == "prep" and c.lower_ not in SETTING_PREPS and any(p.dep_ in ("pobj", "pcomp") for p in children(c)):
             return True
     return False
 
 
 def recipient_tokens(token: Token, actors: ActorIndex) -> list[Token]:
     out: list[Token] = []
-    for c in token.children:
+    for c in children(token):
         if c.dep_ in ("dobj", "dative") or (c.dep_ == "nsubjpass" and token.pos_ == "VERB"):
             out.extend(_participant_of(c, actors))
         elif c.dep_ == "prep" and (c.lower_ in RECIPIENT_PREPS or c.lower_ == "of" and token.pos_ == "NOUN"):
-            for p in c.children:
+            for p in children(c):
                 if p.dep_ == "pobj":
                     out.extend(_participant_of(p, actors))
     if not out and token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
         # "sanctions bar North Korea": the governing verb's object
-        out.extend(t for c in token.head.children if c.dep_ == "dobj" for t in _participant_of(c, actors))
+        out.extend(t for c in children(token.head) if c.dep_ == "dobj" for t in _participant_of(c, actors))
     return out
 
 
@@ -177,22 +195,39 @@ def located_target(token: Token, actors: ActorIndex, actor_ids: list[str]) -> li
     Kharkiv" → Ukraine), when the text names no target; never the actor's own state."""
     own = {a.country for a in actors.actors if a.id in actor_ids}
     heads = [token] + ([token.head] if token.pos_ == "NOUN" and token.head.pos_ == "VERB" else [])
+    doc = token.doc
+    tr = tree(doc)
+    named = _named_tokens(tr, actors)
     for head in heads:
-        for t in head.subtree:
-            if t.i == token.i:
+        # the tokens of head's subtree (within PLACE_REACH) that name a place or an actor, in
+        # token.subtree order: the subtree itself is not walked
+        h = head.i
+        lo, hi = max(tr.first[h], h - PLACE_REACH), min(tr.last[h], h + PLACE_REACH)
+        found = [j for j in named[bisect_left(named, lo):bisect_right(named, hi)] if tr.contains(h, j)]
+        for j in sorted(found, key=tr.rank.__getitem__):
+            if j == token.i:
                 continue
-            anc, depth = t, 0
-            while anc.head.i != head.i and anc.head.i != anc.i and depth < 6:
-                anc, depth = anc.head, depth + 1
-            if not (anc.dep_ == "prep" and anc.lower_ in LOCATION_PREPS or anc.dep_ in ("dobj", "pobj")):
-                continue
-            country = actors.places.get(t.i)
+            country = actors.places.get(j)
             if country is None:
-                a = actors.get(actors.token_actor.get(t.i))
+                a = actors.get(actors.token_actor.get(j))
                 country = a.country if a is not None and a.kind == "state" else None
-            if country and len(country) == 3 and country not in own and country not in ("UNO", "IGO"):
+            if not (country and len(country) == 3 and country not in own and country not in ("UNO", "IGO")):
+                continue
+            anc, depth = j, 0
+            while tr.heads[anc] != h and tr.heads[anc] != anc and depth < 6:
+                anc, depth = tr.heads[anc], depth + 1
+            a_tok = doc[anc]
+            if a_tok.dep_ == "prep" and a_tok.lower_ in LOCATION_PREPS or a_tok.dep_ in ("dobj", "pobj"):
                 return [actors.state_actor(country)]
     return []
+
+
+def _named_tokens(tr: Tree, actors: ActorIndex) -> list[int]:
+    """The token indices that name a place or an actor, sorted (once per document and ActorIndex)."""
+    cached = tr.memo.get("named")
+    if cached is None or cached[0] is not actors:
+        cached = tr.memo["named"] = (actors, sorted(set(actors.places) | set(actors.token_actor)))
+    return cached[1]
 
 
 def _participant_of(tok: Token, actors: ActorIndex) -> list[Token]:
@@ -202,19 +237,19 @@ def _participant_of(tok: Token, actors: ActorIndex) -> list[Token]:
         tok = tok.head.head
     if actors.actor_of(tok) is not None:
         return _with_conj(tok)
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ in ("poss", "compound", "amod") and actors.actor_of(c) is not None:
             return [c]
-    for prep in tok.children:
+    for prep in children(tok):
         if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "against", "toward", "towards"):
-            found = [p for p in prep.children if p.dep_ == "pobj" and actors.actor_of(p) is not None]
+            found = [p for p in children(prep) if p.dep_ == "pobj" and actors.actor_of(p) is not None]
             if found:
                 return _with_conj(found[0])
     return _with_conj(tok)
 
 
 def _with_conj(tok: Token) -> list[Token]:
-    return [tok] + [c for c in tok.conjuncts if c.i > tok.i]
+    return [tok] + [c for c in tree(tok.doc).conjuncts(tok) if c.i > tok.i]
 
 
 def ids(actors: ActorIndex, toks: list[Token]) -> list[str]:

@@ -14,11 +14,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from ..nlp.text import doc_text
+from ..nlp.tree import children, sentence, tree
 
 if TYPE_CHECKING:
     from .statements import Draft
 
 _QUOTE = re.compile(r"“[^“”]{2,}?”|\"[^\"\n]{2,}?\"")
+_MARKS = "onrecord_curly_marks"
 # a quotation that continues the speaker's words starts this close after the cue's sentence
 CONTINUATION_GAP = 3
 
@@ -100,12 +102,26 @@ def trim_tokens(doc: Doc, i0: int, i1: int) -> tuple[int, int]:
     while i1 > i0 and (doc[i1 - 1].is_punct and doc[i1 - 1].text not in "”\"" or doc[i1 - 1].is_space):
         i1 -= 1
     # keep quotation marks balanced inside the range
-    span = doc[i0:i1].text if i1 > i0 else ""
-    if span.count("“") > span.count("”") and doc[i0].text == "“":
+    opening, closing = _count_marks(doc, i0, i1)
+    if opening > closing and doc[i0].text == "“":
         i0 += 1
-    if span.count("”") > span.count("“") and i1 > i0 and doc[i1 - 1].text == "”":
+    if closing > opening and i1 > i0 and doc[i1 - 1].text == "”":
         i1 -= 1
     return i0, i1
+
+
+def _count_marks(doc: Doc, i0: int, i1: int) -> tuple[int, int]:
+    """How many “ and ” the text of doc[i0:i1] holds, without building that text (the marks'
+    offsets are found once per document)."""
+    if i1 <= i0:
+        return 0, 0
+    marks = doc.user_data.get(_MARKS)
+    if marks is None:
+        text = doc_text(doc)
+        marks = doc.user_data[_MARKS] = ([m.start() for m in re.finditer("“", text)],
+                                          [m.start() for m in re.finditer("”", text)])
+    start, end = doc[i0].idx, doc[i1 - 1].idx + len(doc[i1 - 1].text)
+    return tuple(bisect_left(found, end) - bisect_left(found, start) for found in marks)  # type: ignore[return-value]
 
 
 # dependents of a cue verb that leave its sentence a bare cue clause (a quotation before it is its content)
@@ -120,13 +136,8 @@ def bare_quote(draft: Draft, sent: Span, quotes: Quotes) -> None:
     inside = sentence_quotes(sent, quotes, cue.idx, cue.idx + len(cue.text))
     if not inside:
         prev = quotes.preceding(sent.start_char)
-        # the sentence is the cue clause alone: its subject, addressee and circumstances
-        # ("Renteria told reporters during Tuesday's conference call.")
-        around = {t.i for c in cue.children if c.dep_ in CUE_CLAUSE_DEPS for t in c.subtree}
-        only_cue = all(t.is_punct or t.i in {c.i for c in draft.cue} or t.dep_ in ("nsubj", "det", "compound", "amod")
-                       or t.i in around or t.is_space
-                       for t in sent)
-        if prev is not None and only_cue:
+        # a quotation just before a sentence that is the cue clause alone
+        if prev is not None and _only_cue(draft, sent):
             inside = [prev]
     draft.ranges.extend(inside)
     if inside:
@@ -135,9 +146,25 @@ def bare_quote(draft: Draft, sent: Span, quotes: Quotes) -> None:
             draft.heads.append(span.root)
 
 
+def _only_cue(draft: Draft, sent: Span) -> bool:
+    """The sentence is the cue clause alone: its subject, addressee and circumstances
+    ("Renteria told reporters during Tuesday's conference call.")."""
+    cue = draft.cue_token
+    tr = tree(cue.doc)
+    around = [c for c in children(cue) if c.dep_ in CUE_CLAUSE_DEPS]
+    cue_tokens = {c.i for c in draft.cue}
+    return all(t.is_punct or t.i in cue_tokens or t.dep_ in ("nsubj", "det", "compound", "amod")
+               or any(tr.contains(c, t) for c in around) or t.is_space
+               for t in sent)
+
+
 def block(draft: Draft, sent: Span) -> None:
     """A cue closing its sentence with a colon and a line break takes the next paragraph."""
-    last = max(t.i for t in draft.cue_token.subtree if not t.is_punct and not t.is_space)
+    cue, doc = draft.cue_token, draft.cue_token.doc
+    tr = tree(doc)
+    # the last word of the cue's subtree: from its right edge back (its subtree is not walked)
+    last = next(j for j in range(tr.right_edge(cue), tr.left_edge(cue) - 1, -1)
+                if tr.contains(cue, j) and not doc[j].is_punct and not doc[j].is_space)
     tail = sent.doc[last]
     rng = block_after(doc_text(sent.doc), tail.idx + len(tail.text))
     if rng is None:
@@ -155,11 +182,11 @@ def continue_quotes(doc: Doc, drafts: list[Draft], quotes: Quotes) -> None:
     for d in drafts:
         if d.quote != "direct" or d.cue_token.pos_ != "VERB":
             continue
-        nxt = quotes.following(d.cue_token.sent.end_char)
+        nxt = quotes.following(sentence(d.cue_token).end_char)
         if nxt is None or nxt in claimed:
             continue
         own = [t for t in doc.char_span(nxt[0], nxt[1], alignment_mode="expand") or []]
-        if own and any(o is not d and o.cue_token.sent == own[-1].sent for o in drafts):
+        if own and any(o is not d and sentence(o.cue_token) == sentence(own[-1]) for o in drafts):
             continue
         d.ranges.append(nxt)
         claimed.add(nxt)
@@ -183,9 +210,8 @@ def parenthetical(draft: Draft) -> None:
     """A cue set inside the clause it reports ("This campaign, he says, is different", "As Politico
     reported, Trump would win") takes that clause on both sides of itself."""
     cue, doc = draft.cue_token, draft.cue_token.doc
-    inner = [t.i for t in cue.subtree]
-    outer = [t.i for t in cue.head.subtree]
-    for i0, i1 in ((min(outer), min(inner)), (max(inner) + 1, max(outer) + 1)):
+    tr = tree(doc)
+    for i0, i1 in ((tr.left_edge(cue.head), tr.left_edge(cue)), (tr.right_edge(cue) + 1, tr.right_edge(cue.head) + 1)):
         s, e = trim_tokens(doc, i0, i1)
         if e > s and any(not doc[k].is_punct for k in range(s, e)):
             draft.ranges.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))

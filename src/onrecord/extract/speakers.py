@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..nlp.tree import children, tree
 from .lexicon import cue_entry
 
 WH_PRONOUNS = ("WP", "WDT")
@@ -22,7 +23,7 @@ def subject_of(verb: Token) -> Token | None:
 
     A subjectless participle ("…, claiming that …") takes the subject of the reporting verb it
     hangs from, not of the reported clause it may be attached to."""
-    if verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if verb.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(verb)):
         anc = verb.head
         for _ in range(5):
             if anc.i == anc.head.i and anc.i != verb.i:
@@ -38,24 +39,24 @@ def subject_of(verb: Token) -> Token | None:
     # a finite verb, or a past form with a direct object, is no noun modifier: "Ivan Sokolov, a Russian-installed
     # official, accused Kyiv of …" is parsed with "accused" as a clause of "Sokolov", its subject
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and (
-            verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in verb.children)) \
-            and verb.head.i < verb.i and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children):
+            verb.tag_ in ("VBD", "VBZ", "VBP") or verb.tag_ == "VBN" and any(c.dep_ == "dobj" for c in children(verb))) \
+            and verb.head.i < verb.i and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in children(verb)):
         return verb.head
     # "after saying he was nervous, the man …": the main verb's subject says a clause (not "by defending X")
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX") \
-            and any(c.dep_ == "ccomp" for c in verb.children):
+            and any(c.dep_ == "ccomp" for c in children(verb)):
         verb = verb.head.head
     seen = 0
     v = verb
     while seen < 6:
         # a passive's agent is its source ("was first reported by MSNBC"), its subject the content
-        agent = next((c for c in v.children if c.dep_ == "agent"), None) if v is verb else None
+        agent = next((c for c in children(v) if c.dep_ == "agent"), None) if v is verb else None
         if agent is not None:
-            return next((p for p in agent.children if p.dep_ == "pobj"), None)
-        for c in v.children:
+            return next((p for p in children(agent) if p.dep_ == "pobj"), None)
+        for c in children(v):
             if c.dep_ in ("nsubj", "agent") or (c.dep_ == "nsubjpass" and v.lemma_ not in ("tell", "ask")):
                 if c.dep_ == "agent":
-                    return next((p for p in c.children if p.dep_ == "pobj"), None)
+                    return next((p for p in children(c) if p.dep_ == "pobj"), None)
                 return c
         if v is verb and v.dep_ == "conj" and _reported(v.head):
             # "said that the proposal “fell far short …” and accused the coalition of …": a subjectless
@@ -70,7 +71,7 @@ def subject_of(verb: Token) -> Token | None:
         if v.dep_ == "relcl":
             return v.head
         # "About 4 in 10 say …": the parser hangs a numeric subject on the verb as a modifier
-        return next((c for c in v.children if c.i < v.i and c.dep_ in ("nummod", "npadvmod", "dep")
+        return next((c for c in children(v) if c.i < v.i and c.dep_ in ("nummod", "npadvmod", "dep")
                      and c.pos_ == "NUM"), None)
     return None
 
@@ -78,7 +79,7 @@ def subject_of(verb: Token) -> Token | None:
 def _reported(clause: Token) -> bool:
     """A "that" clause reported by a cue verb ("said that …")."""
     return clause.dep_ == "ccomp" and clause.head.pos_ == "VERB" \
-        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in children(clause)) \
         and cue_entry(clause.head.lemma_.lower(), "VERB") is not None
 
 
@@ -98,13 +99,14 @@ def referent(speaker: Token) -> Token:
 def speaker_range(token: Token) -> tuple[int, int]:
     """Character bounds of a speaker's noun phrase (see the module docstring for what it covers)."""
     doc = token.doc
-    cut = [a for a in token.children if a.i > token.i and (
+    cut = [a for a in children(token) if a.i > token.i and (
         a.dep_ in ("relcl", "acl") and _non_restrictive(a) or a.dep_ == "acl" and a.tag_ in ("VBN", "VBG")
         or a.dep_ == "appos" and a.like_num)]
-    toks = [t for t in token.subtree if not any(t in a.subtree for a in cut)]
-    i0, i1 = min(t.i for t in toks), max(t.i for t in toks) + 1
+    tr = tree(doc)
+    i0, i1 = tr.bounds(token, without=cut)     # the subtree without the clauses cut from it
+    i1 += 1
     # the phrase ends where a clause cut from it begins (", who said …, " is not bridged)
-    i1 = min([i1] + [min(t.i for t in a.subtree) for a in cut])
+    i1 = min([i1] + [tr.left_edge(a) for a in cut])
     # a modifier speaker ("the North Korean claim"): take its sibling modifiers of the same name
     while i0 > 0 and token.dep_ in ("amod", "compound") and doc[i0 - 1].head.i == token.head.i \
             and doc[i0 - 1].dep_ in ("amod", "compound") and doc[i0 - 1].ent_type_ == token.ent_type_:
@@ -126,7 +128,7 @@ def speaker_range(token: Token) -> tuple[int, int]:
 
 def _non_restrictive(clause: Token) -> bool:
     """A relative or participial clause set off by a comma (", who said …")."""
-    first = min(t.i for t in clause.subtree)
+    first = tree(clause.doc).left_edge(clause)
     return first > 0 and clause.doc[first - 1].text in (",", "(", "—", "–")
 
 

@@ -6,6 +6,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ..lexicons import load_table
+from ..nlp.tree import children
 
 
 @lru_cache(maxsize=None)
@@ -17,11 +18,11 @@ def stance_words(cls: str) -> frozenset[str]:
 def is_negated(pred: Token) -> bool:
     """The predicate is negated by an adverb, a negative determiner or quantifier, or "nor"."""
     neg = stance_words("negator")
-    for c in pred.children:
+    for c in children(pred):
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "cc", "preconj") and c.lower_ in neg):
             return True
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "expl") and (
-                c.lower_ in neg or any(d.dep_ == "det" and d.lower_ in neg for d in c.children)):
+                c.lower_ in neg or any(d.dep_ == "det" and d.lower_ in neg for d in children(c))):
             return True
     return False
 
@@ -38,11 +39,11 @@ def content_polarity(heads: list[Token], naming: bool = False) -> str:
     for head in heads:
         for pred in _predicates(head):
             if pred.lemma_.lower() in deontic or pred.lower_ in deontic or any(
-                    c.lower_ in deontic and c.dep_ in ("aux", "acomp", "dobj", "attr") for c in pred.children):
+                    c.lower_ in deontic and c.dep_ in ("aux", "acomp", "dobj", "attr") for c in children(pred)):
                 continue
             if is_negated(pred):
                 return "-"
-            for c in pred.children:
+            for c in children(pred):
                 if c.dep_ in ("acomp", "attr", "oprd") and (c.lower_ in falsity or c.lemma_.lower() in falsity):
                     return "-"
             if pred.lower_ in falsity or pred.lemma_.lower() in falsity:
@@ -57,7 +58,7 @@ def content_certainty(heads: list[Token], base: str) -> str:
     possible, probable = stance_words("possible"), stance_words("probable")
     for head in heads:
         for pred in _predicates(head):
-            for c in pred.children:
+            for c in children(pred):
                 if c.dep_ in ("aux", "advmod") and c.lower_ in possible and rank[best] > 1:
                     best = "possible"
                 elif c.dep_ in ("aux", "advmod") and c.lower_ in probable and rank[best] > 2:
@@ -67,15 +68,15 @@ def content_certainty(heads: list[Token], base: str) -> str:
 
 def _false_name(head: Token, falsity: frozenset[str]) -> bool:
     """The head, its object or predicative complement, or their adjectives, say "false"."""
-    names = [head] + [c for c in head.children if c.dep_ in ("dobj", "attr", "oprd", "acomp")]
-    words = names + [a for n in names for a in n.children if a.dep_ == "amod"]
+    names = [head] + [c for c in children(head) if c.dep_ in ("dobj", "attr", "oprd", "acomp")]
+    words = names + [a for n in names for a in children(n) if a.dep_ == "amod"]
     return any(w.lower_ in falsity or w.lemma_.lower() in falsity for w in words)
 
 
 def _predicates(head: Token) -> list[Token]:
     """The head and predicates coordinated with it (", nor are there plans", "and thought …")."""
     out = [head]
-    for c in head.children:
+    for c in children(head):
         if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX", "ADJ"):
             out.append(c)
     return out

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from ..actors.resolve import ActorIndex
 from ..model import Cue, Speaker, Statement, TextSpan
 from ..nlp.text import doc_text, entity_span
+from ..nlp.tree import children, sentence, tree
 from .dates import resolve_date
 from .lexicon import CueEntry, cue_entry
 from .quotes import Quotes, bare_quote, block, block_after, continue_quotes, parenthetical, quote_kind, trim_tokens
@@ -75,7 +76,7 @@ def find_statements(doc: Doc) -> list[Draft]:
             # "you know, …" is a filler, not a cue
             if not draft.ranges and draft.speaker is not None and draft.speaker.lower_ != "you" and (
                     token.dep_ == "parataxis"
-                    or token.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in token.children)):
+                    or token.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in children(token))):
                 parenthetical(draft)
             if not draft.ranges:
                 continue
@@ -136,7 +137,7 @@ def _verbal(token: Token) -> Draft | None:
         lemma = token.lower_[:-1]
     entry = None
     particle = None
-    for c in token.children:
+    for c in children(token):
         # a preposition makes a phrasal cue only right after the verb ("referred to", not "referred X to")
         if c.dep_ == "prt" and c.i > token.i or c.dep_ == "prep" and token.i < c.i <= token.i + 2 and all(
                 t.dep_ == "advmod" for t in token.doc[token.i + 1:c.i]):
@@ -152,11 +153,11 @@ def _verbal(token: Token) -> Draft | None:
                 particle = token.doc[token.i + 1]
                 break
     # a verb with a particle of another phrasal verb is another word ("call up" reservists)
-    if entry is None and not any(c.dep_ == "prt" for c in token.children):
+    if entry is None and not any(c.dep_ == "prt" for c in children(token)):
         entry = cue_entry(lemma, "VERB")
     if entry is None or (entry.particle and particle is None):
         return None
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children(token))
     if entry.lemma in stance_words("main_clause") and (token.dep_ in ("ccomp", "xcomp", "acl", "pcomp", "csubj")
                                                       or token.tag_ in ("VBG", "VBN") and token.dep_ != "ROOT"
                                                       or infinitive):
@@ -168,10 +169,10 @@ def _verbal(token: Token) -> Draft | None:
     draft = Draft(cue=cue, entry=entry, speaker=subject_of(token), lead=_lead(token))
     addressee = "needs_obj" in entry.flags
     weak = "weak" in entry.flags
-    for c in token.children:
+    for c in children(token):
         # an indirect question ("asked workers if they planned to attend"), parsed as a conditional clause
         if c.dep_ == "advcl" and c.i > token.i and any(m.dep_ == "mark" and m.lower_ in QUESTION_MARKS
-                                                        for m in c.children):
+                                                        for m in children(c)):
             draft.heads.append(c)
             continue
         # a weak cue reports only a clause or a topic ("asked about her vote"), not any object; a directive
@@ -184,22 +185,22 @@ def _verbal(token: Token) -> Draft | None:
                 continue
             draft.heads.append(c)
         elif c.dep_ == "prep" and (particle is not None and c.i == particle.i or c.lower_ in ("of", "about") and entry.kind in PREP_CONTENT_KINDS):
-            draft.heads.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+            draft.heads.extend(p for p in children(c) if p.dep_ in ("pobj", "pcomp"))
         elif c.dep_ == "prep" and c.lower_ == "as" and not weak:
             draft.heads.append(c)   # "described the field as very good": the predicate of the object
         elif c.dep_ == "dobj" and addressee and entry.kind in PREP_CONTENT_KINDS and c.i > token.i:
             # "accused the RSF of looting": the parser often hangs the charge on the addressee
-            draft.heads.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ in ADDRESSEE_CONTENT_PREPS
-                               and prep.i > c.i for p in prep.children if p.dep_ in ("pobj", "pcomp"))
+            draft.heads.extend(p for prep in children(c) if prep.dep_ == "prep" and prep.lower_ in ADDRESSEE_CONTENT_PREPS
+                               and prep.i > c.i for p in children(prep) if p.dep_ in ("pobj", "pcomp"))
     if not draft.heads:
         _object_content(draft, token, particle)
     if not draft.heads and entry.kind == "say" and not weak:
         # a pro-form stands for what was said ("half said so", "a third said the same of Cruz", "he said that.")
-        draft.heads.extend(c for c in token.children if c.i > token.i and (
+        draft.heads.extend(c for c in children(token) if c.i > token.i and (
             c.dep_ == "advmod" and c.lower_ == "so" or c.dep_ == "dobj" and (
-                c.lemma_.lower() == "same" or c.lower_ in ("that", "this") and c.tag_ == "DT" and not list(c.children))))
-    if not draft.heads and any(c.dep_ == "agent" for c in token.children):
-        draft.heads.extend(c for c in token.children if c.dep_ == "nsubjpass")   # "The move was reported by X"
+                c.lemma_.lower() == "same" or c.lower_ in ("that", "this") and c.tag_ == "DT" and not list(children(c)))))
+    if not draft.heads and any(c.dep_ == "agent" for c in children(token)):
+        draft.heads.extend(c for c in children(token) if c.dep_ == "nsubjpass")   # "The move was reported by X"
     for h in draft.heads:
         draft.ranges.append(_content_range(h, exclude=token))
     return draft
@@ -215,11 +216,11 @@ def _object_content(draft: Draft, verb: Token, particle: Token | None) -> None:
         return
     if lemma not in stance_words("object"):
         return
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i
+    obj = next((c for c in children(verb) if c.dep_ == "dobj" and c.i > verb.i
                 and c.lower_ not in ("it", "this", "that")), None)
     if obj is not None:
         draft.heads.append(obj)
-        draft.heads.extend(c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > obj.i)
+        draft.heads.extend(c for c in children(verb) if c.dep_ == "prep" and c.lower_ == "for" and c.i > obj.i)
 
 
 def _according_to(token: Token) -> Draft | None:
@@ -229,11 +230,11 @@ def _according_to(token: Token) -> Draft | None:
     if entry is None:
         return None
     to = token.nbor()
-    source = next((c for c in to.children if c.dep_ == "pobj"), None)
-    sent = token.sent
+    source = next((c for c in children(to) if c.dep_ == "pobj"), None)
+    sent = sentence(token)
     clause = token.head if token.head.i != token.i else sent.root
     phrase_start = token.i
-    phrase_end = max(t.i for t in token.subtree) + 1
+    phrase_end = tree(token.doc).right_edge(token) + 1
     draft = Draft(cue=[token, to], entry=entry, speaker=source, heads=[clause])
     left = trim_tokens(sent.doc, sent.start, phrase_start)
     right = trim_tokens(sent.doc, phrase_end, sent.end)
@@ -249,30 +250,30 @@ def _nominal(token: Token) -> Draft | None:
     entry = cue_entry(token.lemma_.lower(), "NOUN")
     if entry is None:
         return None
-    clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")
-                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    clause = next((c for c in children(token) if c.dep_ in ("acl", "ccomp", "relcl")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in children(c))), None)
     copula = None
     if clause is None and token.dep_ == "nsubj" and token.head.lemma_ == "be" and token.head.i > token.i:
         # "Rubio's response was that …": the clause is the copula's complement, the copula part of the cue
-        clause = next((c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.head.i
-                       and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)), None)
+        clause = next((c for c in children(token.head) if c.dep_ == "ccomp" and c.i > token.head.i
+                       and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in children(c))), None)
         copula = token.head if clause is not None else None
     topic = None
     if clause is None:
         # "his criticism of Trump", "made no mention of Bush": the topic phrase, when a source is named
-        topic = next((c for c in token.children if c.dep_ == "prep" and c.i == token.i + 1
-                      and c.lower_ in NOMINAL_TOPIC and any(p.dep_ in ("pobj", "pcomp") for p in c.children)), None)
+        topic = next((c for c in children(token) if c.dep_ == "prep" and c.i == token.i + 1
+                      and c.lower_ in NOMINAL_TOPIC and any(p.dep_ in ("pobj", "pcomp") for p in children(c))), None)
         # a cue verb governing the noun already reports it ("denied it, a rebuttal of …", "expressed support for")
         if topic is None or "weak" in entry.flags or cue_entry(token.head.lemma_.lower(), "VERB") is not None:
             return None
-        clause = next(p for p in topic.children if p.dep_ in ("pobj", "pcomp"))
-    speaker = next((c for c in reversed(list(token.children)) if c.i < token.i and (
+        clause = next(p for p in children(topic) if p.dep_ in ("pobj", "pcomp"))
+    speaker = next((c for c in reversed(list(children(token))) if c.i < token.i and (
         c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN", "PRON")
         or c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"))), None)
     if speaker is None:
-        for prep in token.children:
+        for prep in children(token):
             if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
-                speaker = next((p for p in prep.children if p.dep_ == "pobj"), None)
+                speaker = next((p for p in children(prep) if p.dep_ == "pobj"), None)
     lead: list[Token] = []
     if token.dep_ == "dobj" and token.head.pos_ == "VERB" and token.head.i < token.i and (
             topic is not None or speaker is None and cue_entry(token.head.lemma_.lower(), "VERB") is None):
@@ -328,7 +329,8 @@ def _lead(verb: Token) -> list[Token]:
     doc = verb.doc
     out: list[Token] = []
     j = verb.i - 1
-    while j >= verb.sent.start and doc[j].head.i == verb.i and doc[j].dep_ in LEAD_DEPS \
+    start = sentence(verb).start
+    while j >= start and doc[j].head.i == verb.i and doc[j].dep_ in LEAD_DEPS \
             and doc[j].tag_ != "WRB" and not doc[j].is_punct:
         out.insert(0, doc[j])
         j -= 1
@@ -341,9 +343,9 @@ def _clausal_object(tok: Token) -> bool:
 
 
 def _content_range(head: Token, exclude: Token) -> tuple[int, int]:
-    toks = [t for t in head.subtree if t.i != exclude.i]
-    i0, i1 = min(t.i for t in toks), max(t.i for t in toks) + 1
     doc = head.doc
+    i0, i1 = tree(doc).bounds(head, but=exclude)     # head's subtree without the cue
+    i1 += 1
     s, e = trim_tokens(doc, i0, i1)
     if e <= s:
         s, e = i0, i1
@@ -404,14 +406,14 @@ def _merged(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _cue_negated(cue: Token) -> bool:
     """The reporting verb is negated, or governed by a verb or adjective of inability or refusal."""
-    if any(c.dep_ == "neg" for c in cue.children):
+    if any(c.dep_ == "neg" for c in children(cue)):
         return True
     head = cue.head
     return cue.dep_ == "xcomp" and head.lemma_.lower() in stance_words("inability")
 
 
 def _date_of(cue: Token, published: dt.date | None) -> str | None:
-    for c in cue.children:
+    for c in children(cue):
         if c.ent_type_ == "DATE" and c.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "prep", "pobj"):
             r = resolve_date(entity_span(c).text, published)
             if r:
@@ -424,4 +426,4 @@ def _sourceless(draft: Draft) -> bool:
     source the text leaves unsaid; it still attributes its content."""
     cue = draft.cue_token
     return cue.pos_ == "VERB" and cue.tag_ == "VBN" and (
-        cue.dep_ == "advcl" or any(c.dep_ == "auxpass" for c in cue.children))
+        cue.dep_ == "advcl" or any(c.dep_ == "auxpass" for c in children(cue)))
