@@ -214,18 +214,19 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, port: int, timeout: float = 600) -> tuple[subprocess.Popen, float]:
-    """`onrecord serve` in a subprocess; returns it and the seconds until /api/stats answered."""
+def start_server(db: Path, port: int, timeout: float = 600, env: dict[str, str] | None = None,
+                 probe: str = "/api/stats") -> tuple[subprocess.Popen, float]:
+    """`onrecord serve` in a subprocess; returns it and the seconds until `probe` answered."""
     import httpx
 
     t0 = time.perf_counter()
-    proc = subprocess.Popen([ONRECORD, "serve", "--db", str(db), "--port", str(port)],
+    proc = subprocess.Popen([ONRECORD, "serve", "--db", str(db), "--port", str(port)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     while time.perf_counter() - t0 < timeout:
         if proc.poll() is not None:
             raise SystemExit(f"server exited: {proc.stderr.read().decode() if proc.stderr else ''}")
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=2).status_code == 200:
+            if httpx.get(f"http://127.0.0.1:{port}{probe}", timeout=2).status_code == 200:
                 return proc, time.perf_counter() - t0
         except httpx.TransportError:
             time.sleep(0.25)

@@ -84,24 +84,6 @@ async def _client_main(base: str, plan_file: Path, clients: int, out: Path) -> N
 
 
 # -- the driver ------------------------------------------------------------------------------
-def _start_server(db: Path, port: int, env: dict[str, str], timeout: float = 900) -> tuple[subprocess.Popen, float]:
-    import httpx
-
-    t0 = time.perf_counter()
-    proc = subprocess.Popen([ONRECORD, "serve", "--db", str(db), "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    while time.perf_counter() - t0 < timeout:
-        if proc.poll() is not None:
-            raise SystemExit(f"server exited: {proc.stderr.read().decode() if proc.stderr else ''}")
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/status", timeout=2).status_code == 200:
-                return proc, time.perf_counter() - t0
-        except httpx.TransportError:
-            time.sleep(0.25)
-    proc.terminate()
-    raise SystemExit(f"server did not answer within {timeout:.0f} s")
-
-
 class _Sampler(threading.Thread):
     """Samples a process's RSS (MiB) every `every` seconds until stopped."""
 
@@ -164,7 +146,7 @@ def main() -> int:
             store_info = {"source": str(a.db)}
         env = dict(os.environ, ONRECORD_API__RATE_LIMIT="0", ONRECORD_API__WRITE_RATE_LIMIT="0")
         port = api.free_port()
-        proc, startup = _start_server(db, port, env)
+        proc, startup = api.start_server(db, port, timeout=900, env=env, probe="/api/status")
         base = f"http://127.0.0.1:{port}"
         try:
             result = _run(api, proc, base, work, clients, n_requests, a)

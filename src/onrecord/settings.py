@@ -43,6 +43,21 @@ class ActorSettings:
     dictionaries: tuple[Path, ...] = ()   # user TABARI/Phoenix .actors files
 
 
+def _numbers(section: object, names: tuple[str, ...], expected: str, low: float = 0.0,
+             high: float = float("inf")) -> None:
+    """Coerce float fields of a frozen section (env and TOML give strings or ints; the generic
+    coercion knows no floats) and check they lie in [low, high]."""
+    for name in names:
+        value = getattr(section, name)
+        try:
+            number = float(value)
+        except (TypeError, ValueError) as e:
+            raise SettingsValueError(f"{type(section).__name__}.{name}", value, expected) from e
+        if not low <= number <= high:
+            raise SettingsValueError(f"{type(section).__name__}.{name}", value, expected)
+        object.__setattr__(section, name, number)
+
+
 @dataclass(frozen=True)
 class StoreSettings:
     path: Path = Path("onrecord.duckdb")   # the DuckDB file `onrecord ingest`/`threads` use by default
@@ -55,17 +70,9 @@ class StoreSettings:
     thread_min_overlap: float = 0.15       # keyword overlap (share of the smaller set) for two claims to match
 
     def __post_init__(self) -> None:
-        # env and TOML give strings or ints; the generic coercion knows no floats or paths
         object.__setattr__(self, "path", Path(self.path))
-        for name in ("near_duplicate_threshold", "near_duplicate_min_jaccard", "thread_min_overlap"):
-            value = getattr(self, name)
-            try:
-                number = float(value)
-            except (TypeError, ValueError) as e:
-                raise SettingsValueError(f"StoreSettings.{name}", value, "a number between 0 and 1") from e
-            if not 0.0 <= number <= 1.0:
-                raise SettingsValueError(f"StoreSettings.{name}", value, "a number between 0 and 1")
-            object.__setattr__(self, name, number)
+        _numbers(self, ("near_duplicate_threshold", "near_duplicate_min_jaccard", "thread_min_overlap"),
+                 "a number between 0 and 1", 0.0, 1.0)
         if self.minhash_bands < 1 or self.minhash_permutations % self.minhash_bands:
             raise SettingsValueError("StoreSettings.minhash_bands", self.minhash_bands,
                                      "a divisor of minhash_permutations")
@@ -91,15 +98,7 @@ class ApiSettings:
                                            # drops busy clients' connections when the server lags under load)
 
     def __post_init__(self) -> None:
-        for name in ("rate_limit", "write_rate_limit", "refresh_delay"):
-            value = getattr(self, name)
-            try:
-                number = float(value)
-            except (TypeError, ValueError) as e:
-                raise SettingsValueError(f"ApiSettings.{name}", value, "a number, 0 or more") from e
-            if number < 0:
-                raise SettingsValueError(f"ApiSettings.{name}", value, "a number, 0 or more")
-            object.__setattr__(self, name, number)
+        _numbers(self, ("rate_limit", "write_rate_limit", "refresh_delay"), "a number, 0 or more")
         for name in ("rate_burst", "write_burst"):
             if int(getattr(self, name)) < 1:
                 raise SettingsValueError(f"ApiSettings.{name}", getattr(self, name), "an integer, 1 or more")
@@ -129,16 +128,8 @@ class SourcesSettings:
     allow_networks: tuple[str, ...] = ()   # CIDR blocks fetched even though private (an intranet news server)
 
     def __post_init__(self) -> None:
-        # env and TOML give strings or ints; the generic coercion knows no floats
-        for name in ("connect_timeout", "read_timeout", "backoff", "backoff_max", "host_interval"):
-            value = getattr(self, name)
-            try:
-                number = float(value)
-            except (TypeError, ValueError) as e:
-                raise SettingsValueError(f"SourcesSettings.{name}", value, "a number of seconds") from e
-            if number < 0:
-                raise SettingsValueError(f"SourcesSettings.{name}", value, "a number of seconds, 0 or more")
-            object.__setattr__(self, name, number)
+        _numbers(self, ("connect_timeout", "read_timeout", "backoff", "backoff_max", "host_interval"),
+                 "a number of seconds, 0 or more")
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,11 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from ..model import Failure
+from ..store.types import tally
 
 if TYPE_CHECKING:
+    import httpx
+
     from ..pipeline import Source
     from ..store.ingest import IngestReport
 
@@ -49,7 +52,7 @@ def post_sources(base_url: str, sources: Iterable["Source"], *, token: str = "",
     return report
 
 
-def _post_one(client: "httpx.Client", url: str, source: "Source", params: dict[str, str],  # type: ignore[name-defined]
+def _post_one(client: "httpx.Client", url: str, source: "Source", params: dict[str, str],
               report: "IngestReport", backoff: float) -> None:
     import httpx
 
@@ -71,13 +74,7 @@ def _post_one(client: "httpx.Client", url: str, source: "Source", params: dict[s
             time.sleep(backoff * 2 ** attempt)
             continue
         if r.status_code in (200, 201):
-            status = r.json().get("status")
-            if status == "added":
-                report.added += 1
-            elif status == "near-duplicate":
-                report.near_duplicates += 1
-            else:
-                report.duplicates += 1
+            tally(report, str(_json(r).get("status")))
             return
         body = _json(r)
         message = _CODE.sub("", str(body.get("message", r.text[:200])))
@@ -88,7 +85,7 @@ def _post_one(client: "httpx.Client", url: str, source: "Source", params: dict[s
                                    message=f"{reason} (after {RETRIES + 1} attempts)"))
 
 
-def _json(r: "httpx.Response") -> dict[str, object]:  # type: ignore[name-defined]
+def _json(r: "httpx.Response") -> dict[str, object]:
     try:
         body = r.json()
     except ValueError:
@@ -96,5 +93,5 @@ def _json(r: "httpx.Response") -> dict[str, object]:  # type: ignore[name-define
     return body if isinstance(body, dict) else {}
 
 
-def _message(r: "httpx.Response") -> str:  # type: ignore[name-defined]
+def _message(r: "httpx.Response") -> str:
     return str(_json(r).get("message", r.text[:200]))

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..errors import ScaleError
 from ..export.tables import read_records
 from ..store import Store
+from ..store.types import tally
 from .manifest import MANIFEST, read_manifest
 
 log = logging.getLogger(__name__)
@@ -56,13 +57,7 @@ def load_parquet(directory: Path, store: Store, *, threads: bool = True,
     for files in table_files(directory, "articles"):
         records = sorted(read_records(files), key=lambda item: item[0])
         for _, record in records:
-            status = store.add(record).status
-            if status == "added":
-                report.added += 1
-            elif status == "near-duplicate":
-                report.near_duplicates += 1
-            else:
-                report.duplicates += 1
+            tally(report, store.add(record).status)
         if advance is not None:
             advance(len(records))
     log.info("load %s: %d added, %d duplicates, %d near-duplicates", directory, report.added,

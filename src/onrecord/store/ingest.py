@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..errors import OnrecordError
 from ..model import Article, Failure, Record
 from .store import Store
+from .types import tally
 
 if TYPE_CHECKING:
     from ..pipeline import Analyzer, Source
@@ -88,12 +89,7 @@ def _add(record: Record, store: Store, report: IngestReport) -> None:
     except OnrecordError as e:
         report.failures.append(_failure(record.article.source or record.article.id, e))
         return
-    if result.status == "added":
-        report.added += 1
-    elif result.status == "near-duplicate":
-        report.near_duplicates += 1
-    else:
-        report.duplicates += 1
+    tally(report, result.status)
 
 
 def _failure(source: str, e: OnrecordError) -> Failure:

@@ -97,3 +97,9 @@ class StoreStats:
     statements: int
     events: int
     actors: int
+
+
+def tally(report: object, status: str) -> None:
+    """Count one `Store.add` status on a report with added / near_duplicates / duplicates fields."""
+    field = {"added": "added", "near-duplicate": "near_duplicates"}.get(status, "duplicates")
+    setattr(report, field, getattr(report, field) + 1)
