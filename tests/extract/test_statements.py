@@ -298,3 +298,45 @@ def test_speech_noun_subject_of_a_copula_with_a_that_clause(analyze_text):
     assert s.cue.text == "response was"
     assert s.speaker.text == "The senator’s"
     assert "the tax code is unfair to farmers" in s.content[0].text
+
+
+@pytest.mark.parametrize("sentence, cue, speaker, content, certainty", [
+    # an attitude adjective after a copula: the subject holds the attitude, copula to adjective is the cue
+    ("Some opposition leaders are concerned that the election will be delayed.", "are concerned",
+     "Some opposition leaders", ["the election will be delayed"], "probable"),
+    ("The foreign minister was also sharply critical of the embargo.", "was also sharply critical of",
+     "The foreign minister", ["the embargo"], "certain"),
+])
+def test_attitude_adjective_is_a_cue(analyze_text, sentence, cue, speaker, content, certainty):
+    record = analyze_text(LEAD + sentence)
+    s = _by_cue(record, cue)
+    assert s.speaker.text == speaker
+    assert [c.text for c in s.content] == content
+    assert s.certainty == certainty
+
+
+@pytest.mark.parametrize("sentence", [
+    "The embargo is critical to the economy.",            # importance, not an attitude
+    "The minister was sure to attend the talks.",         # no content clause or phrase
+])
+def test_adjectives_without_attitude_content_are_not_cues(analyze_text, sentence):
+    record = analyze_text(LEAD + sentence)
+    assert not [s for s in record.statements if s.cue.lemma in ("critical", "sure")]
+
+
+@pytest.mark.parametrize("sentence, lemma, content", [
+    ("The rebels appear to be moving toward the capital.", "appear", ["The rebels", "to be moving toward the capital"]),
+    ("It appears that the talks have collapsed.", "appear", ["the talks have collapsed"]),
+    ("The delegates seemed unperturbed.", "seem", ["The delegates", "unperturbed"]),
+])
+def test_appearance_verb_is_a_sourceless_cue(analyze_text, sentence, lemma, content):
+    record = analyze_text(LEAD + sentence)
+    s = _one(record, lemma)
+    assert s.speaker is None
+    assert [c.text for c in s.content] == content
+    assert s.certainty == "probable"
+
+
+def test_appearance_verb_without_complement_is_no_cue(analyze_text):
+    record = analyze_text(LEAD + "The minister appeared on state television on Friday.")
+    assert not [s for s in record.statements if s.cue.lemma == "appear"]

@@ -38,7 +38,7 @@ PLOVER_CONTEXTS: frozenset[str] = frozenset({
 })
 TRIGGER_POS = frozenset({"VERB", "NOUN"})
 TRIGGER_FLAGS = frozenset({"needs_obj", "speech", "weak"})
-CUE_POS = frozenset({"VERB", "NOUN", "ADP", "ADV"})
+CUE_POS = frozenset({"VERB", "NOUN", "ADJ", "ADP", "ADV"})
 CUE_KINDS = frozenset({"say", "deny", "accuse", "admit", "confirm", "warn", "demand", "believe", "report",
                        "promise", "suggest", "according_to", "nominal"})
 CUE_FLAGS = frozenset({"belief", "passive_ok", "needs_obj", "needs_that", "nominal", "weak"})

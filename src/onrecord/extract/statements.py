@@ -36,6 +36,9 @@ QUESTION_MARKS = ("if", "whether")
 COLON_CUE = CueEntry(":", "PUNCT", "say", "+", "certain", None, frozenset())
 COLON_NAME_MAX = 5
 NAME_ENTS = ("PERSON", "ORG", "NORP", "GPE")
+# prepositions that introduce the content of an attitude adjective ("critical of", "concerned about")
+ADJ_CONTENT_PREPS = ("of", "about", "over")
+COPULAS = ("be", "become", "remain", "seem", "appear")
 # prepositions that introduce the topic of a speech or attitude noun ("criticism of", "support for")
 NOMINAL_TOPIC = ("of", "for", "on", "about", "against")
 
@@ -66,7 +69,7 @@ def find_statements(doc: Doc) -> list[Draft]:
             # a cue inside a quotation belongs to the quoted words ("“I think …,” she said")
             if quotes.containing(token.idx) is not None:
                 continue
-            draft = _verbal(token) or _according_to(token) or _nominal(token) or _colon(token)
+            draft = _raising(token) or _verbal(token) or _adjectival(token) or _according_to(token) or _nominal(token) or _colon(token)
             if draft is None:
                 continue
             if not draft.ranges and _may_take_bare_quote(draft):
@@ -155,7 +158,7 @@ def _verbal(token: Token) -> Draft | None:
     # a verb with a particle of another phrasal verb is another word ("call up" reservists)
     if entry is None and not any(c.dep_ == "prt" for c in children(token)):
         entry = cue_entry(lemma, "VERB")
-    if entry is None or (entry.particle and particle is None):
+    if entry is None or (entry.particle and particle is None) or entry.lemma in stance_words("raising"):
         return None
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children(token))
     if entry.lemma in stance_words("main_clause") and (token.dep_ in ("ccomp", "xcomp", "acl", "pcomp", "csubj")
@@ -202,6 +205,58 @@ def _verbal(token: Token) -> Draft | None:
     if not draft.heads and any(c.dep_ == "agent" for c in children(token)):
         draft.heads.extend(c for c in children(token) if c.dep_ == "nsubjpass")   # "The move was reported by X"
     for h in draft.heads:
+        draft.ranges.append(_content_range(h, exclude=token))
+    return draft
+
+
+def _raising(token: Token) -> Draft | None:
+    """A raising verb of appearance ("the team appeared paralyzed", "voters appear to be moving", "it appears
+    that …") is the writer's hedge: no source, and the content is the subject with the complement."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "aux", "auxpass") \
+            or token.lemma_.lower() not in stance_words("raising"):
+        return None
+    entry = cue_entry(token.lemma_.lower(), "VERB")
+    comp = next((c for c in children(token) if c.i > token.i and c.dep_ in ("xcomp", "ccomp", "acomp", "oprd")), None)
+    if entry is None or comp is None:
+        return None
+    # "seemed to recognize", "appeared to imply": the inner cue reports its own source's statement
+    if comp.dep_ == "xcomp" and comp.pos_ == "VERB" and cue_entry(comp.lemma_.lower(), "VERB") is not None:
+        return None
+    draft = Draft(cue=[token], entry=entry, speaker=None, heads=[comp], lead=_lead(token))
+    subj = next((c for c in children(token) if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
+    # "it appears that …": the expletive subject is no part of the content
+    if subj is not None and not (subj.lower_ == "it" and comp.dep_ == "ccomp"):
+        draft.ranges.append(_content_range(subj, exclude=token))
+    draft.ranges.append(_content_range(comp, exclude=token))
+    return draft
+
+
+def _adjectival(token: Token) -> Draft | None:
+    """An attitude adjective after a copula ("some Democrats are concerned that …", "was also critical of
+    Obama"): the copula's subject is the source; the cue runs from the copula to the adjective (and its
+    preposition); the content is the that-clause or the preposition's object."""
+    if token.dep_ != "acomp" or token.head.lemma_.lower() not in COPULAS or token.head.i > token.i:
+        return None
+    entry = cue_entry(token.lemma_.lower(), "ADJ") or cue_entry(token.lower_, "ADJ")
+    if entry is None:
+        return None
+    copula = token.head
+    prep = None
+    heads = [c for c in children(token) if c.dep_ == "ccomp" and c.i > token.i]
+    if not heads:
+        prep = next((c for c in children(token) if c.dep_ == "prep" and c.i > token.i
+                     and c.lower_ in ADJ_CONTENT_PREPS), None)
+        if prep is None:
+            return None
+        heads = [p for p in children(prep) if p.dep_ in ("pobj", "pcomp")]
+        if not heads:
+            return None
+    speaker = subject_of(copula)
+    if speaker is None:
+        return None
+    cue = [copula, token] + ([prep] if prep is not None else [])
+    draft = Draft(cue=cue, entry=entry, speaker=speaker, heads=heads, lead=_lead(copula))
+    for h in heads:
         draft.ranges.append(_content_range(h, exclude=token))
     return draft
 
@@ -425,5 +480,7 @@ def _sourceless(draft: Draft) -> bool:
     """A passive cue without an agent ("was asked whether", "Asked about it, …", "is expected to") has a
     source the text leaves unsaid; it still attributes its content."""
     cue = draft.cue_token
+    if draft.entry.lemma in stance_words("raising"):
+        return True
     return cue.pos_ == "VERB" and cue.tag_ == "VBN" and (
         cue.dep_ == "advcl" or any(c.dep_ == "auxpass" for c in children(cue)))
