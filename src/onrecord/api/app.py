@@ -31,7 +31,7 @@ def create_app(settings: Settings | None = None, db_path: Path | None = None) ->
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         from ..store import Store
-        from ..threads import build_threads, load_threads
+        from ..threads import Thread, build_threads, load_threads
         from .catalog import load_catalog
         from .views import Views
 
@@ -46,8 +46,8 @@ def create_app(settings: Settings | None = None, db_path: Path | None = None) ->
                 log.info("store %s has no threads: building them", path)
                 build_threads(store)
 
-            def build_views(s: Store) -> Views:
-                return Views(load_catalog(s), settings.api.cache_size)
+            def build_views(s: Store, threads: list[Thread] | None = None) -> Views:
+                return Views(load_catalog(s, threads), settings.api.cache_size)
 
             def publish(views: Views) -> None:
                 app.state.views = views

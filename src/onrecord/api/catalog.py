@@ -90,10 +90,13 @@ class Catalog:
     stats: Stats | None = None
 
 
-def load_catalog(store: Store) -> Catalog:
-    """Read the whole store into a Catalog (one pass over the records, threads and summaries)."""
+def load_catalog(store: Store, threads: list[Thread] | None = None) -> Catalog:
+    """Read the whole store into a Catalog (one pass over the records, threads and summaries).
+
+    threads: the claim threads to serve, when they were just built and not yet read back.
+    """
     summaries = _summaries(store)
-    threads = _threads(store)
+    threads = _threads(store) if threads is None else threads
     cat = Catalog()
     for t in threads:
         for m in t.members:

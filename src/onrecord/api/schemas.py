@@ -228,4 +228,5 @@ class ServerStatus(_Out):
     added: int
     refresh_pending: bool
     last_refresh_s: float | None
+    refresh_failures: int
     model_loaded: bool

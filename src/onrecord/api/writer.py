@@ -6,7 +6,8 @@ goes through the server (`onrecord ingest --server URL`). Two background threads
 - the **writer** analyses each article (the model loads on the first write) and adds its record
   in one transaction on its own cursor, exactly as `onrecord ingest` does;
 - the **refresher**, `api.refresh_delay` seconds after the last write, rebuilds the claim
-  threads and a new read model from the store, then swaps it in.
+  threads and a new read model from one snapshot of the store, saves the threads, then swaps
+  the model in.
 
 Readers keep the read model they started with, so a page is never a mix of two; a new article
 is in the article endpoint (which reads the store) at once and in the lists after the refresh.
@@ -28,6 +29,7 @@ from ..settings import Settings
 if TYPE_CHECKING:
     from ..pipeline import Analyzer, Source
     from ..store import Store
+    from ..threads import Thread
     from .views import Views
 
 log = logging.getLogger(__name__)
@@ -46,7 +48,7 @@ class Writer:
     """Serialises writes to the server's store and refreshes its read model after them."""
 
     def __init__(self, store: "Store", settings: Settings, publish: Callable[["Views"], None],
-                 build_views: Callable[["Store"], "Views"]) -> None:
+                 build_views: Callable[["Store", "list[Thread]"], "Views"]) -> None:
         self._store = store
         self._settings = settings
         self._publish = publish
@@ -61,6 +63,7 @@ class Writer:
         self.generation = 1                  # the read model being served (1 = built at startup)
         self.added = 0
         self.last_refresh_s: float | None = None
+        self.refresh_failures = 0
         self._analyzer: "Analyzer | None" = None
 
     # -- writes ---------------------------------------------------------------------------
@@ -122,15 +125,26 @@ class Writer:
             try:
                 self._refresh()
             except Exception:   # a failed refresh keeps the old read model; the next write retries
+                self.refresh_failures += 1
                 log.exception("read model refresh failed; still serving generation %d", self.generation)
 
     def _refresh(self) -> None:
-        from ..threads import build_threads
+        from ..threads.build import group_threads
+        from ..threads.persist import save_threads
 
         start = time.monotonic()
         store = self._cursor()
-        build_threads(store)
-        views = self._build_views(store)
+        # one snapshot for every read of the refresh: articles the writer adds meanwhile are in
+        # none of them (the next refresh takes them), so no list pages over a moving table
+        store.conn.execute("BEGIN TRANSACTION")
+        try:
+            threads = group_threads(list(store.iter_records(canonical_only=True)), store.settings.thread_min_overlap)
+            if self._closed:
+                return
+            views = self._build_views(store, threads)
+        finally:
+            store.conn.execute("COMMIT")
+        save_threads(store, threads)
         self.generation += 1
         self._publish(views)
         self.last_refresh_s = round(time.monotonic() - start, 3)
@@ -139,7 +153,8 @@ class Writer:
 
     def status(self) -> dict[str, Any]:
         return {"generation": self.generation, "added": self.added, "refresh_pending": self.pending,
-                "last_refresh_s": self.last_refresh_s, "model_loaded": self._analyzer is not None}
+                "last_refresh_s": self.last_refresh_s, "refresh_failures": self.refresh_failures,
+                "model_loaded": self._analyzer is not None}
 
     def close(self) -> None:
         """Finish the queued writes, then stop (a pending refresh is dropped: the store has the data)."""
