@@ -31,6 +31,8 @@ class NewsSite:
     def __init__(self) -> None:
         self.hits: Counter[str] = Counter()
         self.lock = threading.Lock()
+        self.request_headers: dict[str, str] = {}    # of the last request (routes may answer by them)
+        self.feed_version = 1                        # /feed-etag.rss: bump to change the feed
         self.base = ""
         self.routes: dict[str, Callable[[dict[str, list[str]]], Reply]] = {}
         for path, name in ARTICLES.items():
@@ -53,12 +55,21 @@ class NewsSite:
             "/latin1.html": lambda q: (200, {"Content-Type": "text/html; charset=iso-8859-1"},
                                        "<p>Caf\u00e9 na\u00efve \u00a35</p>".encode("latin-1")),
             "/to": lambda q: (302, {"Location": q["target"][0]}, b""),
+            "/feed-etag.rss": self._conditional_feed,
         })
         for n in range(10):
             self.routes[f"/loop/{n}"] = (lambda n: lambda q: (302, {"Location": f"/loop/{n + 1}"}, b""))(n)
 
     def url(self, path: str) -> str:
         return self.base + path
+
+    def _conditional_feed(self, query: dict[str, list[str]]) -> Reply:
+        # an RSS feed with validators: 304 when the client's If-None-Match is the current version
+        etag = f'"v{self.feed_version}"'
+        if self.request_headers.get("if-none-match") == etag:
+            return 304, {"ETag": etag}, b""
+        return 200, {"Content-Type": "application/rss+xml", "ETag": etag,
+                     "Last-Modified": "Wed, 06 Mar 2024 08:00:00 GMT"}, self.rss()
 
     def _flaky(self, query: dict[str, list[str]]) -> Reply:
         # the first request fails, later ones succeed (counted before the route runs)
@@ -106,6 +117,7 @@ def _handler(site: NewsSite) -> type[BaseHTTPRequestHandler]:
             parts = urlsplit(self.path)
             with site.lock:
                 site.hits[parts.path] += 1
+                site.request_headers = {k.lower(): v for k, v in self.headers.items()}
             route = site.routes.get(parts.path)
             status, headers, body = route(parse_qs(parts.query)) if route else (404, {}, b"no route")
             self.send_response(status)

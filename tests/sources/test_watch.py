@@ -196,3 +196,33 @@ def test_watch_process_stops_cleanly_on_sigterm(tmp_path, site, config, sources_
     assert "3 added" in "".join(lines)
     with Store.open(db, StoreSettings()) as store:
         assert store.count_articles() == 3
+
+
+def test_conditional_get_of_an_unchanged_feed(tmp_path, site, sources_settings, analyzer):
+    """A feed with an ETag is fetched with If-None-Match next cycle; 304 lists nothing and costs no body."""
+    feeds = [site.url("/feed-etag.rss")]
+    with Store.open(tmp_path / "c.duckdb", StoreSettings()) as store, Fetcher(sources_settings) as fetcher:
+        first = run_cycle(fetcher, feeds, analyzer, store)
+        assert (first.listings, first.unchanged, first.added) == (1, 0, 3)
+        second = run_cycle(fetcher, feeds, analyzer, store)
+        assert site.request_headers.get("if-none-match") == '"v1"'
+        assert site.request_headers.get("if-modified-since") == "Wed, 06 Mar 2024 08:00:00 GMT"
+        assert (second.listings, second.unchanged, second.listed, second.requests) == (0, 1, 0, 1)
+        assert "1 more unchanged" in second.summary()
+        site.feed_version = 2                      # the feed changes: read again, its items already seen
+        third = run_cycle(fetcher, feeds, analyzer, store)
+        assert (third.listings, third.unchanged, third.listed, third.new) == (1, 0, 3, 0)
+    assert _article_hits(site) == [1, 1, 1]
+
+
+def test_validators_are_kept_only_after_a_complete_cycle(tmp_path, site, sources_settings, analyzer):
+    """A cycle stopped before its items are handled keeps no ETag: the next GET is full, nothing is lost."""
+    feeds = [site.url("/feed-etag.rss")]
+    with Store.open(tmp_path / "v.duckdb", StoreSettings()) as store, Fetcher(sources_settings) as fetcher:
+        first = run_cycle(fetcher, feeds, analyzer, store, stop=lambda: sum(_article_hits(site)) >= 1)
+        assert first.added == 1
+        second = run_cycle(fetcher, feeds, analyzer, store)
+        assert "if-none-match" not in site.request_headers
+        assert (second.unchanged, second.new, second.added) == (0, 2, 2)
+        third = run_cycle(fetcher, feeds, analyzer, store)
+        assert third.unchanged == 1 and store.count_articles() == 3

@@ -53,6 +53,13 @@ class Fetched:
     charset: str | None         # declared by the Content-Type header or the page itself
     fetched: str                # UTC, ISO 8601, when the response arrived
     content_hash: str           # sha256 of data
+    etag: str | None = None     # validators for the next conditional GET of this URL
+    last_modified: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        """True for a 304 answer to a conditional GET: the body is unchanged and not sent again."""
+        return self.status == 304
 
     def provenance(self) -> Provenance:
         """The Provenance of this response (Article.provenance)."""
@@ -92,15 +99,23 @@ class Fetcher:
         """Close the HTTP client."""
         self.client.close()
 
-    def fetch(self, url: str) -> Fetched:
-        """The 2xx response body of url; SourceError E080–E086 when refused, unreachable or failing."""
-        return self._follow(url, robots=True, cap=self.settings.max_bytes, truncate=False, any_status=False)
+    def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Fetched:
+        """The 2xx response body of url; SourceError E080–E086 when refused, unreachable or failing.
+
+        With an etag or last_modified from an earlier response, the GET is conditional
+        (If-None-Match, If-Modified-Since): an unchanged resource answers 304, returned as a
+        Fetched with `not_modified` and no body.
+        """
+        headers = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
+        return self._follow(url, robots=True, cap=self.settings.max_bytes, truncate=False, any_status=False,
+                            headers=headers)
 
     def _load_robots(self, robots_url: str) -> tuple[int, bytes]:
         f = self._follow(robots_url, robots=False, cap=ROBOTS_MAX_BYTES, truncate=True, any_status=True)
         return f.status, f.data
 
-    def _follow(self, url: str, *, robots: bool, cap: int, truncate: bool, any_status: bool) -> Fetched:
+    def _follow(self, url: str, *, robots: bool, cap: int, truncate: bool, any_status: bool,
+                headers: dict[str, str] | None = None) -> Fetched:
         s = self.settings
         current = url
         for _ in range(s.max_redirects + 1):
@@ -110,22 +125,26 @@ class Fetcher:
             if robots:
                 self.robots.check(current)
                 delay = self.robots.crawl_delay(current)
-            reply = self._get(current, addresses, cap, truncate, delay)
+            reply = self._get(current, addresses, cap, truncate, delay, headers or {})
             location = reply.headers.get("location")
             if reply.status in REDIRECTS and location:
                 log.debug("%s redirects (%d) to %s", current, reply.status, location)
                 current = urljoin(current, location.strip())
                 continue
-            if reply.status >= 300 and not any_status:
+            if reply.status == 304 and headers:
+                pass                        # not modified since the validators we sent
+            elif reply.status >= 300 and not any_status:
                 raise SourceError("E082", current, permanent=reply.status not in RETRY_STATUSES,
                                   status=reply.status, detail=f" {reply.reason}".rstrip() + _from(url, current))
             return Fetched(url=current, requested=url, status=reply.status, data=reply.body,
                            content_type=reply.headers.get("content-type"),
                            charset=declared_charset(reply.charset, reply.body), fetched=_now(),
-                           content_hash=content_hash(reply.body))
+                           content_hash=content_hash(reply.body), etag=reply.headers.get("etag"),
+                           last_modified=reply.headers.get("last-modified"))
         raise SourceError("E085", url, limit=s.max_redirects, location=current)
 
-    def _get(self, url: str, addresses: list[str], cap: int, truncate: bool, delay: float | None) -> _Reply:
+    def _get(self, url: str, addresses: list[str], cap: int, truncate: bool, delay: float | None,
+             extra: dict[str, str]) -> _Reply:
         """One GET, retried with exponential backoff on timeouts, refused connections, 429 and 5xx."""
         attempts = 1 + max(0, self.settings.retries)
         host = split_url(url)[1]
@@ -134,7 +153,7 @@ class Fetcher:
             attempt += 1
             self.throttle.wait(host, delay)
             try:
-                reply = self._send(url, addresses, cap, truncate)
+                reply = self._send(url, addresses, cap, truncate, extra)
             except httpx.TransportError as e:
                 if attempt >= attempts:
                     raise SourceError("E081", url, permanent=False, reason=_describe(e), attempts=attempt) from e
@@ -148,9 +167,9 @@ class Fetcher:
             log.info("%s: HTTP %d; retrying (%d/%d)", url, reply.status, attempt, attempts - 1)
             self.sleep(self._backoff(attempt, reply.headers.get("retry-after")))
 
-    def _send(self, url: str, addresses: list[str], cap: int, truncate: bool) -> _Reply:
+    def _send(self, url: str, addresses: list[str], cap: int, truncate: bool, extra: dict[str, str]) -> _Reply:
         target = httpx.URL(url)
-        headers = {"Host": target.netloc.decode("ascii")}
+        headers = {"Host": target.netloc.decode("ascii"), **extra}
         extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
         for i, address in enumerate(addresses):   # getaddrinfo's order; the next one if a connection is refused
             self.requests += 1

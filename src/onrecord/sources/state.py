@@ -65,3 +65,32 @@ class SeenUrls:
         else:
             row = self.conn.execute(f"SELECT count(*) FROM {TABLE} WHERE outcome = ?", [outcome]).fetchone()
         return int(row[0]) if row else 0
+
+
+VALIDATORS = "listings_seen"
+_CREATE_VALIDATORS = f"""CREATE TABLE IF NOT EXISTS {VALIDATORS} (
+    url VARCHAR PRIMARY KEY,
+    etag VARCHAR, last_modified VARCHAR,
+    checked_at TIMESTAMPTZ DEFAULT current_timestamp)"""
+
+
+class ListingValidators:
+    """ETag and Last-Modified of each feed or sitemap read, for the next cycle's conditional GET."""
+
+    def __init__(self, conn: "duckdb.DuckDBPyConnection") -> None:
+        self.conn = conn
+        conn.execute(_CREATE_VALIDATORS)
+
+    @classmethod
+    def of(cls, store: "Store") -> "ListingValidators":
+        return cls(store.conn)
+
+    def get(self, url: str) -> tuple[str | None, str | None]:
+        """(etag, last_modified) kept for url, or (None, None)."""
+        row = self.conn.execute(f"SELECT etag, last_modified FROM {VALIDATORS} WHERE url = ?", [url]).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def put(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        """Keep the validators of a listing that was read (none: the next GET is unconditional)."""
+        self.conn.execute(f"INSERT OR REPLACE INTO {VALIDATORS} (url, etag, last_modified, checked_at) "
+                          "VALUES (?, ?, ?, current_timestamp)", [url, etag, last_modified])

@@ -15,7 +15,7 @@ from .feeds import read_listing
 from .fetch import Fetcher
 from .guard import split_url
 from .items import FeedItem, FetchedSource
-from .state import SeenUrls
+from .state import ListingValidators, SeenUrls
 
 if TYPE_CHECKING:
     from ..pipeline import Analyzer
@@ -33,6 +33,7 @@ _UNIT_SECONDS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hr": 3600, "d
 class CycleReport:
     """Counts of one watch cycle (or one `fetch` run), and what failed."""
     listings: int = 0            # feeds and sitemaps read
+    unchanged: int = 0           # feeds and sitemaps that answered 304 Not Modified (not read again)
     listed: int = 0              # distinct item URLs they list
     new: int = 0                 # … not handled in an earlier cycle
     added: int = 0
@@ -41,10 +42,13 @@ class CycleReport:
     failures: list[Failure] = field(default_factory=list)
     requests: int = 0            # HTTP requests sent (robots.txt and retries included)
     threads: int | None = None   # threads after the rebuild; None if nothing was added
+    # (listing, etag, last_modified) read this cycle: kept only once every item was handled
+    validators: list[tuple[str, str | None, str | None]] = field(default_factory=list, repr=False)
 
     def summary(self) -> str:
         """One line for the log."""
-        line = (f"{self.listings} feeds/sitemaps, {self.listed} items, {self.new} new: {self.added} added, "
+        unchanged = f" ({self.unchanged} more unchanged)" if self.unchanged else ""
+        line = (f"{self.listings} feeds/sitemaps{unchanged}, {self.listed} items, {self.new} new: {self.added} added, "
                 f"{self.near_duplicates} near-duplicates, {self.duplicates} duplicates, "
                 f"{len(self.failures)} failed; {self.requests} requests")
         return line + (f"; {self.threads} threads" if self.threads is not None else "")
@@ -79,19 +83,33 @@ def read_source_list(path: Path) -> list[str]:
     return urls
 
 
-def poll(fetcher: Fetcher, listing_urls: Iterable[str], report: CycleReport) -> list[FeedItem]:
-    """Items of the feeds and sitemaps (sitemap indexes followed one level), each URL once."""
+def poll(fetcher: Fetcher, listing_urls: Iterable[str], report: CycleReport,
+         validators: ListingValidators | None = None) -> list[FeedItem]:
+    """Items of the feeds and sitemaps (sitemap indexes followed one level), each URL once.
+
+    With validators, each listing is fetched with a conditional GET: one unchanged since the
+    last cycle (304) lists nothing new, since its items were handled then. The validators of
+    the listings read are left in report.validators; run_cycle keeps them only when the whole
+    cycle succeeded, so a stop, a kill or a transient failure means a full GET next time.
+    """
     queue = list(listing_urls)
     children = 0
     items: dict[str, FeedItem] = {}
     while queue:
         url = queue.pop(0)
+        etag, modified = validators.get(url) if validators is not None else (None, None)
         try:
-            listing = read_listing(fetcher.fetch(url).data, url)
+            fetched = fetcher.fetch(url, etag=etag, last_modified=modified)
+            if fetched.not_modified:
+                report.unchanged += 1
+                continue
+            listing = read_listing(fetched.data, url)
         except SourceError as e:
             report.failures.append(_failure(url, e))
             continue
         report.listings += 1
+        if fetched.etag or fetched.last_modified:
+            report.validators.append((url, fetched.etag, fetched.last_modified))
         for child in listing.sitemaps:
             if children < MAX_SITEMAPS:
                 queue.append(child)
@@ -108,12 +126,16 @@ def run_cycle(fetcher: Fetcher, listing_urls: Iterable[str], analyzer: "Analyzer
     report = CycleReport()
     before = fetcher.requests
     seen = SeenUrls.of(store)
-    items = poll(fetcher, listing_urls, report)
+    validators = ListingValidators.of(store)
+    items = poll(fetcher, listing_urls, report, validators)
     done = seen.done(i.url for i in items)
     fresh = [i for i in items if i.url not in done]
     report.new = len(fresh)
     store_fetched(analyzer, _fetch_each(fetcher, fresh, seen, report, stop), store, seen, report,
                   batch_size=batch_size)
+    if not report.failures and not stop():
+        for url, etag, modified in report.validators:
+            validators.put(url, etag, modified)
     _finish(store, report)
     report.requests = fetcher.requests - before
     return report
