@@ -226,3 +226,52 @@ def test_validators_are_kept_only_after_a_complete_cycle(tmp_path, site, sources
         assert (second.unchanged, second.new, second.added) == (0, 2, 2)
         third = run_cycle(fetcher, feeds, analyzer, store)
         assert third.unchanged == 1 and store.count_articles() == 3
+
+
+def test_watch_into_a_served_store(tmp_path, site, config, sources_file):
+    """`watch --server`: this process fetches, the running server analyses and stores, seen URLs stay here."""
+    import time
+
+    import httpx
+
+    from tests.api.test_serve import ONRECORD as CLI, _free_port
+
+    db = tmp_path / "served.duckdb"
+    Store.open(db, StoreSettings()).close()
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([CLI, "serve", "--db", str(db), "--port", str(port)],
+                              env={**os.environ, "ONRECORD_API__REFRESH_DELAY": "0.2"},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            assert server.poll() is None and time.monotonic() < deadline, "server did not start"
+            try:
+                httpx.get(base + "/api/status", timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        state = tmp_path / "watch-state.duckdb"
+        args = [CLI, "watch", str(sources_file), "--once", "--allow-private", "--server", base, "--state", str(state),
+                "--config", str(config)]
+        env = {**os.environ, "COLUMNS": "200"}
+        first = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)
+        assert first.returncode == 0, first.stderr
+        assert "3 new: 3 added" in first.stderr
+        second = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)
+        assert second.returncode == 0 and "0 new" in second.stderr
+        while httpx.get(base + "/api/status").json()["refresh_pending"] and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert httpx.get(base + "/api/stats").json()["articles"] == 3
+        items = httpx.get(base + "/api/articles").json()["items"]
+        record = httpx.get(f"{base}/api/articles/{items[0]['id']}").json()
+        provenance = record["article"]["provenance"]
+        assert provenance["url"].startswith(site.base + "/news/") and provenance["status"] == 200
+        assert provenance["fetched"].endswith("Z")
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    assert _article_hits(site) == [1, 1, 1]
+    with Store.open(tmp_path / "watch-state.duckdb", StoreSettings()) as kept:
+        assert SeenUrls.of(kept).count("added") >= 3 and kept.count_articles() == 0

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -38,17 +38,29 @@ def watch_command(
     config: ConfigOpt = None,
     model: ModelOpt = None,
     actors: DictOpt = None,
+    server: Annotated[Optional[str], typer.Option(
+        "--server", help="Send the articles to a running `onrecord serve` at this URL, which analyses and stores "
+                         "them: follow feeds into a store that is being served.")] = None,
+    token: Annotated[Optional[str], typer.Option(
+        "--token", envvar="ONRECORD_API__TOKEN", show_envvar=True, help="The server's API token, if it has one.")] = None,
+    state: Annotated[Optional[Path], typer.Option(
+        "--state", dir_okay=False, help="With --server: the file that remembers seen URLs and feed validators "
+                                        "(default onrecord-watch.duckdb).")] = None,
 ) -> None:
     """Follow feeds and news sitemaps: fetch new articles, analyse, store them, rebuild threads; Ctrl-C stops."""
     from ..sources import watch
 
     seconds = _interval(every)
+    if server is not None:
+        if not server.startswith(("http://", "https://")):
+            raise typer.BadParameter(f"needs an http(s) URL, not {server!r}", param_hint="--server")
+        db = state or Path("onrecord-watch.duckdb")
     settings = _settings(config, model, actors, db, allow_private)
-    with _Session(settings) as session:
+    with _Session(settings, server=server, token=token or settings.api.token) as session:
         with session.stopping() as stop:
             session.guard(lambda: watch(session.fetcher, sources, session.analyzer, session.store, every=seconds,
                                         stop=stop, on_cycle=session.log_cycle,
-                                        batch_size=settings.store.batch_size, once=once))
+                                        batch_size=settings.store.batch_size, once=once, sink=session.sink))
     if once and session.failed:
         raise typer.Exit(1)
 
@@ -86,7 +98,7 @@ def _settings(config, model, actors, db, allow_private):  # type: ignore[no-unty
 class _Session:
     """The analyzer, store and fetcher of one command, the cycle log, and clean stopping."""
 
-    def __init__(self, settings) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, settings, server: str | None = None, token: str = "") -> None:  # type: ignore[no-untyped-def]
         from ..pipeline import get_analyzer
         from ..sources import Fetcher
         from .analyze import _load
@@ -94,7 +106,17 @@ class _Session:
         from .store_cmds import _open
 
         self.console = err_console
-        self.analyzer = _load(get_analyzer, settings, err_console)
+        self.client = None
+        self.sink = None
+        if server is None:
+            self.analyzer = _load(get_analyzer, settings, err_console)
+        else:   # the server analyses; this process fetches and keeps its seen-state in the state file
+            from ..api.client import ServerClient
+            from ..sources.watch import ServerSink
+
+            self.analyzer = None
+            self.client = ServerClient(server, token=token)
+            self.sink = ServerSink(self.client)
         self.store = _open(settings)
         self.fetcher = Fetcher(settings.sources)
         self.cycles = 0
@@ -106,6 +128,8 @@ class _Session:
     def __exit__(self, *exc: object) -> None:
         self.fetcher.close()
         self.store.close()
+        if self.client is not None:
+            self.client.client.close()
 
     def guard(self, run) -> None:  # type: ignore[no-untyped-def]
         """Run, turning an onrecord error (a bad sources file) into one red line and exit 1."""

@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from ..errors import OnrecordError, SourceError
 from ..model import Article, Failure, Record
@@ -18,6 +18,7 @@ from .items import FeedItem, FetchedSource
 from .state import ListingValidators, SeenUrls
 
 if TYPE_CHECKING:
+    from ..api.client import ServerClient
     from ..pipeline import Analyzer
     from ..store import Store
 
@@ -120,9 +121,66 @@ def poll(fetcher: Fetcher, listing_urls: Iterable[str], report: CycleReport,
     return list(items.values())
 
 
-def run_cycle(fetcher: Fetcher, listing_urls: Iterable[str], analyzer: "Analyzer", store: "Store", *,
-              batch_size: int = 32, stop: Callable[[], bool] = lambda: False) -> CycleReport:
-    """One cycle: poll, fetch the new items, analyse and store them, rebuild threads if any were added."""
+class Sink(Protocol):
+    """Where a cycle's fetched articles go."""
+
+    def store(self, fetched: Iterable[tuple[str, FetchedSource]], seen: SeenUrls, report: CycleReport) -> None:
+        """Analyse and store the fetched sources, marking each item URL in seen once it is handled."""
+
+    def finish(self, report: CycleReport) -> None:
+        """After the cycle's articles (threads, logging)."""
+
+
+class StoreSink:
+    """Analyse here and store in the local store file; rebuild threads after a cycle that added any."""
+
+    def __init__(self, analyzer: "Analyzer", store: "Store", batch_size: int = 32) -> None:
+        self.analyzer, self.db, self.batch_size = analyzer, store, batch_size
+
+    def store(self, fetched: Iterable[tuple[str, FetchedSource]], seen: SeenUrls, report: CycleReport) -> None:
+        store_fetched(self.analyzer, fetched, self.db, seen, report, batch_size=self.batch_size)
+
+    def finish(self, report: CycleReport) -> None:
+        _finish(self.db, report)
+
+
+class ServerSink:
+    """Send each fetched article to a running `onrecord serve`, which analyses and stores it and
+    rebuilds its threads (`watch --server`): the way to follow feeds into a store being served."""
+
+    def __init__(self, client: "ServerClient") -> None:
+        self.client = client
+
+    def store(self, fetched: Iterable[tuple[str, FetchedSource]], seen: SeenUrls, report: CycleReport) -> None:
+        from dataclasses import replace
+
+        for item_url, fs in fetched:
+            urls = [item_url, fs.provenance.url or fs.source.name]
+            posted = self.client.post(replace(fs.source, provenance=fs.provenance))
+            if posted.status is None:
+                report.failures.append(Failure(source=fs.source.name, code=posted.code or "E000",
+                                               message=posted.message or ""))
+                if posted.permanent:   # the article itself: do not send it again
+                    seen.mark(urls, "failed", provenance=fs.provenance, code=posted.code)
+                continue               # the server was unreachable: the next cycle tries again
+            counter = _COUNTERS.get(posted.status, "duplicates")
+            setattr(report, counter, getattr(report, counter) + 1)
+            seen.mark(urls, posted.status, provenance=fs.provenance, article_id=posted.article_id)
+
+    def finish(self, report: CycleReport) -> None:
+        log.info("cycle: %s", report.summary())
+
+
+def run_cycle(fetcher: Fetcher, listing_urls: Iterable[str], analyzer: "Analyzer | None", store: "Store", *,
+              batch_size: int = 32, stop: Callable[[], bool] = lambda: False, sink: Sink | None = None) -> CycleReport:
+    """One cycle: poll, fetch the new items, analyse and store them, rebuild threads if any were added.
+
+    store keeps what was seen (item URLs, listing validators); the articles go to sink, by
+    default analysed by analyzer into store itself.
+    """
+    if sink is None:
+        assert analyzer is not None
+        sink = StoreSink(analyzer, store, batch_size)
     report = CycleReport()
     before = fetcher.requests
     seen = SeenUrls.of(store)
@@ -131,12 +189,11 @@ def run_cycle(fetcher: Fetcher, listing_urls: Iterable[str], analyzer: "Analyzer
     done = seen.done(i.url for i in items)
     fresh = [i for i in items if i.url not in done]
     report.new = len(fresh)
-    store_fetched(analyzer, _fetch_each(fetcher, fresh, seen, report, stop), store, seen, report,
-                  batch_size=batch_size)
+    sink.store(_fetch_each(fetcher, fresh, seen, report, stop), seen, report)
     if not report.failures and not stop():
         for url, etag, modified in report.validators:
             validators.put(url, etag, modified)
-    _finish(store, report)
+    sink.finish(report)
     report.requests = fetcher.requests - before
     return report
 
@@ -156,14 +213,14 @@ def fetch_urls(fetcher: Fetcher, urls: Iterable[str], analyzer: "Analyzer", stor
     return report
 
 
-def watch(fetcher: Fetcher, sources_file: Path, analyzer: "Analyzer", store: "Store", *, every: float,
+def watch(fetcher: Fetcher, sources_file: Path, analyzer: "Analyzer | None", store: "Store", *, every: float,
           stop: threading.Event, on_cycle: Callable[[CycleReport], None], batch_size: int = 32,
-          once: bool = False) -> None:
+          once: bool = False, sink: Sink | None = None) -> None:
     """Run cycles every `every` seconds until stop is set (or once); the sources file is re-read each cycle."""
     urls = read_source_list(sources_file)
     while not stop.is_set():
         try:
-            on_cycle(run_cycle(fetcher, urls, analyzer, store, batch_size=batch_size, stop=stop.is_set))
+            on_cycle(run_cycle(fetcher, urls, analyzer, store, batch_size=batch_size, stop=stop.is_set, sink=sink))
         except OnrecordError as e:
             if once:
                 raise

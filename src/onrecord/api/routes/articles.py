@@ -19,6 +19,8 @@ from ..writer import Writer
 
 router = APIRouter(prefix="/api/articles", tags=["articles"])
 
+STAMP = r"^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$"   # an ISO 8601 date or time
+
 
 @router.get("", response_model=Page[ArticleItem])
 def list_articles(q: Text = None, p: PageParams = Depends(page),
@@ -50,6 +52,10 @@ async def add_article(
         name: Annotated[str | None, Query(max_length=300, description="The article's source name (a file name or label).")] = None,
         url: Annotated[str | None, Query(max_length=2000, pattern=r"^https?://\S+$",
                                          description="Where the article was fetched from (kept as provenance).")] = None,
+        fetched: Annotated[str | None, Query(pattern=STAMP, description="When it was fetched (ISO 8601, UTC).")] = None,
+        status: Annotated[int | None, Query(ge=100, le=599, description="The HTTP status it was fetched with.")] = None,
+        published: Annotated[str | None, Query(pattern=STAMP, description="Publication date or time from a feed, "
+                                               "used when the article states none.")] = None,
         writer: Writer = Depends(get_writer)) -> Response:
     """Analyse the article in the body (text or HTML bytes, as a file would hold them) and store it.
 
@@ -63,9 +69,10 @@ async def add_article(
     if not data.strip():
         raise ApiError("E070", 422, name="body", value="", reason="an article's text or HTML is needed")
     digest = hashlib.sha256(data).hexdigest()
-    provenance = Provenance(url=url, fetched=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                            content_hash=digest) if url else None
-    source = Source(name=name or url or f"upload:{digest[:12]}", data=data, provenance=provenance)
+    now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    provenance = Provenance(url=url, fetched=fetched or now, status=status, content_hash=digest) if url else None
+    source = Source(name=name or url or f"upload:{digest[:12]}", data=data, provenance=provenance,
+                    published=published)
     try:
         result = await asyncio.wrap_future(writer.submit(source))
     except ApiError:
