@@ -275,3 +275,20 @@ def test_watch_into_a_served_store(tmp_path, site, config, sources_file):
     assert _article_hits(site) == [1, 1, 1]
     with Store.open(tmp_path / "watch-state.duckdb", StoreSettings()) as kept:
         assert SeenUrls.of(kept).count("added") >= 3 and kept.count_articles() == 0
+
+
+def test_watch_server_down_leaves_items_for_the_next_cycle(tmp_path, site, sources_settings):
+    """No server at the URL: one failed send ends the cycle's sending; nothing is marked seen."""
+    from onrecord.api.client import ServerClient
+    from onrecord.sources.watch import ServerSink
+
+    from tests.api.test_serve import _free_port
+
+    feeds = [site.url("/feed.rss")]
+    with Store.open(tmp_path / "s.duckdb", StoreSettings()) as state, Fetcher(sources_settings) as fetcher, \
+            ServerClient(f"http://127.0.0.1:{_free_port()}", backoff=0.0) as client:
+        report = run_cycle(fetcher, feeds, None, state, sink=ServerSink(client))
+        assert report.new == 3 and report.added == 0
+        assert [f.code for f in report.failures] == ["E081", "E081"]
+        assert SeenUrls.of(state).count() == 0
+    assert sum(_article_hits(site)) == 1      # the items after the first were not fetched

@@ -162,7 +162,13 @@ class ServerSink:
                                                message=posted.message or ""))
                 if posted.permanent:   # the article itself: do not send it again
                     seen.mark(urls, "failed", provenance=fs.provenance, code=posted.code)
-                continue               # the server was unreachable: the next cycle tries again
+                    continue
+                # the server is unreachable: leave this and the remaining items unmarked for the next
+                # cycle, rather than fetching them only to fail each after its retries
+                report.failures.append(Failure(source=self.client.url, code="E081",
+                                               message="server unreachable; the cycle's remaining items wait for "
+                                                       "the next cycle"))
+                return
             counter = _COUNTERS.get(posted.status, "duplicates")
             setattr(report, counter, getattr(report, counter) + 1)
             seen.mark(urls, posted.status, provenance=fs.provenance, article_id=posted.article_id)
