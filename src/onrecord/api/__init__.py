@@ -1,4 +1,4 @@
-"""The HTTP API: a read-only FastAPI app over a record store (see docs/API.md)."""
+"""The HTTP API: a FastAPI app over a record store, which it reads and (POST /api/articles) writes (see docs/API.md)."""
 from .app import create_app
 
 __all__ = ["create_app"]

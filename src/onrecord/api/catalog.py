@@ -1,8 +1,8 @@
-"""The API's read model: every list the API serves, built once from the store at startup.
+"""The API's read model: every list the API serves, built from the store at startup and again
+after writes (api/writer.py swaps a new one in; a Catalog is never changed once built).
 
-The store is not written while the API serves it (the app holds its only read-write
-connection), so lists, counts and indexes are computed once here from the store's own read
-helpers (`iter_records`, `list_articles`, `load_threads`, `stats`) and filtered in memory.
+Lists, counts and indexes are computed here from the store's own read helpers
+(`iter_records`, `list_articles`, `load_threads`, `stats`) and filtered in memory.
 Items are kept as their JSON (bytes, made by the response models' serialisers): a tenth of
 the memory of model objects, and a page is a join rather than a serialisation.
 """
