@@ -40,6 +40,33 @@ def published_parts(published: str | None) -> tuple[dt.datetime | None, dt.date 
     return (ts if ts.tzinfo is not None else ts.replace(tzinfo=dt.timezone.utc)), day
 
 
+# The column types of each row table, in column order (schema.py); rows are handed to DuckDB as
+# Arrow tables of these types: one INSERT per table instead of one per row.
+ROW_TYPES: dict[str, tuple[str, ...]] = {
+    "actors": ("VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "BOOLEAN", "INTEGER"),
+    "statements": ("VARCHAR", "VARCHAR", "INTEGER", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "BOOLEAN",
+                   "VARCHAR", "VARCHAR", "INTEGER", "INTEGER", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR",
+                   "VARCHAR", "VARCHAR", "VARCHAR", "DATE"),
+    "events": ("VARCHAR", "VARCHAR", "INTEGER", "VARCHAR", "VARCHAR", "VARCHAR[]", "VARCHAR[]", "VARCHAR[]",
+               "VARCHAR[]", "VARCHAR[]", "VARCHAR[]", "VARCHAR[]", "VARCHAR", "INTEGER", "INTEGER", "VARCHAR",
+               "BOOLEAN", "BOOLEAN", "BOOLEAN", "BOOLEAN", "VARCHAR", "VARCHAR", "DATE", "DOUBLE"),
+    "amounts": ("VARCHAR", "INTEGER", "DOUBLE", "BOOLEAN", "VARCHAR", "VARCHAR", "INTEGER", "INTEGER"),
+    "minhash_bands": ("SMALLINT", "BIGINT", "VARCHAR"),
+}
+
+
+def arrow_table(table: str, rows: list[tuple[Any, ...]]) -> Any:
+    """rows of a table (ROW_TYPES) as a pyarrow Table with the table's column types."""
+    import pyarrow as pa
+
+    scalar = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "BOOLEAN": pa.bool_(), "DOUBLE": pa.float64(),
+              "DATE": pa.date32(), "SMALLINT": pa.int16(), "BIGINT": pa.int64()}
+    types = [pa.list_(pa.string()) if t == "VARCHAR[]" else scalar[t] for t in ROW_TYPES[table]]
+    columns = list(zip(*rows)) if rows else [()] * len(types)
+    return pa.Table.from_arrays([pa.array(list(c), type=t) for c, t in zip(columns, types)],
+                                names=[f"c{i}" for i in range(len(types))])
+
+
 @dataclass(frozen=True)
 class ArticleRows:
     """Every row one record adds, by table."""

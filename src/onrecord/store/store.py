@@ -16,7 +16,7 @@ from ..model import Record
 from ..settings import StoreSettings
 from . import minhash
 from .queries import Queries
-from .rows import published_parts, record_rows
+from .rows import arrow_table, published_parts, record_rows
 from .schema import migrate
 from .types import AddResult
 
@@ -140,12 +140,11 @@ class Store(Queries):
             [a.id, a.source, a.title, list(a.authors), a.published, ts, day, a.dateline, a.publisher,
              a.language, a.text, record.model_dump_json(), digest, group, score])
         rows = record_rows(record, day)
-        for table, values, width in (("actors", rows.actors, 9), ("statements", rows.statements, 20),
-                                     ("events", rows.events, 24), ("amounts", rows.amounts, 8)):
-            if values:
-                conn.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * width)})", values)
+        for table, values in (("actors", rows.actors), ("statements", rows.statements), ("events", rows.events),
+                              ("amounts", rows.amounts), ("minhash_bands", [(b, k, a.id) for b, k in bands])):
+            if values:   # one INSERT of an Arrow table: executemany costs a statement per row
+                conn.from_arrow(arrow_table(table, values)).insert_into(table)
         conn.execute("INSERT INTO minhash VALUES (?, ?, ?)", [a.id, list(signature[0]), signature[1]])
-        conn.executemany("INSERT INTO minhash_bands VALUES (?, ?, ?)", [(b, k, a.id) for b, k in bands])
 
     # -- reads used by later stages -------------------------------------------------------
     def iter_records(self, canonical_only: bool = True, batch: int = 200) -> Iterator[Record]:
