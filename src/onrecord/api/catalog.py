@@ -16,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..bulk import collector_paused
 from ..model import Record
 from ..store import ArticleSummary, Store
 from ..store.rows import first_day
@@ -110,10 +111,11 @@ def load_catalog(store: Store, threads: list[Thread] | None = None) -> Catalog:
     statements: list[tuple[tuple[Any, ...], bytes, StatementKey]] = []
     events: list[tuple[tuple[Any, ...], bytes, EventKey]] = []
     actors: dict[str, _ActorAcc] = defaultdict(_ActorAcc)
-    for record in store.iter_records(canonical_only=False):
-        summary = by_id[record.article.id]
-        search[record.article.id] = f"{record.article.title or ''}\n{record.article.text}".lower()
-        _add_record(cat, record, summary, statements, events, actors)
+    with collector_paused():
+        for record in store.iter_records(canonical_only=False):
+            summary = by_id[record.article.id]
+            search[record.article.id] = f"{record.article.title or ''}\n{record.article.text}".lower()
+            _add_record(cat, record, summary, statements, events, actors)
     cat.article_search = [search.get(s.id, "") for s in summaries]
     statements.sort(key=lambda x: x[0])
     events.sort(key=lambda x: x[0])

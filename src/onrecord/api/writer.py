@@ -129,6 +129,7 @@ class Writer:
                 log.exception("read model refresh failed; still serving generation %d", self.generation)
 
     def _refresh(self) -> None:
+        from ..bulk import collector_paused
         from ..threads.build import group_threads
         from ..threads.persist import save_threads
 
@@ -138,10 +139,12 @@ class Writer:
         # none of them (the next refresh takes them), so no list pages over a moving table
         store.conn.execute("BEGIN TRANSACTION")
         try:
-            threads = group_threads(list(store.iter_records(canonical_only=True)), store.settings.thread_min_overlap)
-            if self._closed:
-                return
-            views = self._build_views(store, threads)
+            with collector_paused():
+                threads = group_threads(list(store.iter_records(canonical_only=True)),
+                                        store.settings.thread_min_overlap)
+                if self._closed:
+                    return
+                views = self._build_views(store, threads)
         finally:
             store.conn.execute("COMMIT")
         save_threads(store, threads)

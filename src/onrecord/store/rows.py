@@ -52,6 +52,9 @@ ROW_TYPES: dict[str, tuple[str, ...]] = {
                "BOOLEAN", "BOOLEAN", "BOOLEAN", "BOOLEAN", "VARCHAR", "VARCHAR", "DATE", "DOUBLE"),
     "amounts": ("VARCHAR", "INTEGER", "DOUBLE", "BOOLEAN", "VARCHAR", "VARCHAR", "INTEGER", "INTEGER"),
     "minhash_bands": ("SMALLINT", "BIGINT", "VARCHAR"),
+    "threads": ("VARCHAR", "VARCHAR", "VARCHAR[]", "VARCHAR[]", "VARCHAR[]", "VARCHAR", "VARCHAR", "VARCHAR",
+                "INTEGER", "INTEGER", "VARCHAR", "INTEGER"),
+    "thread_members": ("VARCHAR", "INTEGER") + ("VARCHAR",) * 14,
 }
 
 

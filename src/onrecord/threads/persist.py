@@ -5,6 +5,7 @@ from dataclasses import astuple
 
 from ..errors import StoreCodedError
 from ..store import Store
+from ..store.rows import arrow_table
 from .model import Thread, ThreadMember
 
 _THREAD_COLS = "id, family, side_a, side_b, keywords, status, first_date, last_date, members, articles, label, position"
@@ -23,11 +24,12 @@ def save_threads(store: Store, threads: list[Thread]) -> None:
         conn.execute("DELETE FROM threads")
         rows = [(t.id, t.family, t.side_a, t.side_b, t.keywords, t.status, t.first_date, t.last_date,
                  len(t.members), t.articles, t.label, n) for n, t in enumerate(threads)]
-        if rows:
-            conn.executemany(f"INSERT INTO threads ({_THREAD_COLS}) VALUES ({', '.join('?' * 12)})", rows)
         members = [(t.id, i, *astuple(m)) for t in threads for i, m in enumerate(t.members)]
-        if members:
-            conn.executemany(f"INSERT INTO thread_members ({_MEMBER_COLS}) VALUES ({', '.join('?' * 16)})", members)
+        # one Arrow INSERT per table (columns in table order, as _THREAD_COLS and _MEMBER_COLS list
+        # them): executemany took 43 s for the 14,002 threads of a 10,000-article store
+        for table, values in (("threads", rows), ("thread_members", members)):
+            if values:
+                conn.from_arrow(arrow_table(table, values)).insert_into(table)
         conn.execute("COMMIT")
     except duckdb.Error as e:
         conn.execute("ROLLBACK")
