@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Record, Statement
-from .keys import PropKey, anaphora, cue_kind, has_evidence, proposition_key
+from .keys import PropKey, RecordIndex, anaphora, cue_kind, has_evidence, proposition_key
 from .model import Stance, Status, Thread, ThreadMember, Via
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,8 @@ class _Groups:
         self._full_a: list[set[str]] = []        # side_a of the thread's fully keyed, oriented members
         self._full_b: list[set[str]] = []
         self._has_full: list[bool] = []
-        self._postings: dict[tuple[str, str], list[tuple[int, _Item]]] = {}   # (party, term) → members
+        self._members: list[tuple[int, _Item]] = []                   # keyed members: (thread, item)
+        self._postings: dict[tuple[str, str], list[int]] = {}          # (party, term) → member numbers
         self._by_article: dict[str, list[tuple[int, int]]] = {}   # article → (cue start, thread)
 
     def add(self, item: _Item, n: int | None = None) -> None:
@@ -104,9 +105,11 @@ class _Groups:
             self._full_a[n] |= key.side_a
             self._full_b[n] |= key.side_b
             self._has_full[n] = True
+        member = len(self._members)
+        self._members.append((n, item))
         for party in key.parties:
             for term in key.terms:
-                self._postings.setdefault((party, term), []).append((n, item))
+                self._postings.setdefault((party, term), []).append(member)
 
     def families(self, n: int) -> frozenset[str]:
         return frozenset(self._families[n])
@@ -114,25 +117,26 @@ class _Groups:
     def best(self, key: PropKey, min_overlap: float) -> int | None:
         """The thread holding the member that best matches key, if any matches (the first thread on a tie)."""
         best: tuple[float, int] | None = None
-        seen: set[int] = set()
-        allowed: dict[int, bool] = {}
+        candidates: set[int] = set()
         for party in key.parties:
             for term in key.terms:
-                for n, other in self._postings.get((party, term), ()):
-                    if id(other) in seen:
-                        continue
-                    seen.add(id(other))
-                    ok = allowed.get(n)
-                    if ok is None:
-                        families = self._families[n]
-                        ok = allowed[n] = not (key.family is not None and families and key.family not in families) \
-                            and not self._conflicts(n, key)
-                    if not ok:
-                        continue
-                    assert other.key is not None
-                    score = match_score(key, other.key, min_overlap)
-                    if score is not None and (best is None or score > best[0] or (score == best[0] and n < best[1])):
-                        best = (score, n)
+                posted = self._postings.get((party, term))
+                if posted:
+                    candidates.update(posted)      # member numbers; a set keeps each once
+        allowed: dict[int, bool] = {}
+        for member in candidates:
+            n, other = self._members[member]
+            ok = allowed.get(n)
+            if ok is None:
+                families = self._families[n]
+                ok = allowed[n] = not (key.family is not None and families and key.family not in families) \
+                    and not self._conflicts(n, key)
+            if not ok:
+                continue
+            assert other.key is not None
+            score = match_score(key, other.key, min_overlap)
+            if score is not None and (best is None or score > best[0] or (score == best[0] and n < best[1])):
+                best = (score, n)
         return best[1] if best else None
 
     def _conflicts(self, n: int, key: PropKey) -> bool:
@@ -160,9 +164,10 @@ def cluster(records: list[Record], min_overlap: float) -> list[list[_Item]]:
     loose: list[tuple[_Item, frozenset[str]]] = []
     for record in records:
         published = (record.article.published or "")[:10] or None
+        index = RecordIndex(record)
         for statement in record.statements:
             date = statement.date or published
-            item = _Item(record, statement, proposition_key(record, statement), date,
+            item = _Item(record, statement, proposition_key(record, statement, index), date,
                          (date or "9999", published or "9999", record.article.id, statement.cue.start))
             if item.key is not None:
                 item.via = "event" if item.key.event_id else "content"

@@ -7,6 +7,7 @@ type family, and content terms (keyword lemmas plus `ctx:` PLOVER context tags).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
@@ -85,21 +86,41 @@ class PropKey:
         object.__setattr__(self, "parties", self.side_a | self.side_b)
 
 
-def _tokens(text: str, start: int, mentions: list[tuple[int, int]]) -> list[str]:
+class Mentions:
+    """The actor mention spans of a record, to ask whether a stretch of text lies inside one."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []         # the furthest end among the spans starting at or before each
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def covers(self, start: int, end: int) -> bool:
+        """True if [start, end) lies inside one mention span."""
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
+
+
+def _tokens(text: str, start: int, mentions: Mentions) -> list[str]:
     out = []
     for m in _TOKEN.finditer(text):
-        a, b = start + m.start(), start + m.end()
         # actor names are the dyad's business, not the keywords'
-        if any(s <= a and b <= e for s, e in mentions):
+        if mentions.covers(start + m.start(), start + m.end()):
             continue
         out.append(m.group())
     return out
 
 
-def content_terms(statement: Statement, mentions: list[tuple[int, int]], event: Event | None) -> frozenset[str]:
+def content_terms(statement: Statement, mentions: "Mentions | list[tuple[int, int]]",
+                  event: Event | None) -> frozenset[str]:
     """Keyword lemmas of the content (no stop words, no actor names) plus ctx: tags."""
     stops = stop_words()
     terms: set[str] = set()
+    if not isinstance(mentions, Mentions):
+        mentions = Mentions(mentions)
     for span in statement.content:
         for tok in _tokens(span.text, span.start, mentions):
             low, lemma = tok.lower(), fold(tok)
@@ -114,9 +135,9 @@ def content_terms(statement: Statement, mentions: list[tuple[int, int]], event: 
     return frozenset(terms)
 
 
-def mention_spans(record: Record) -> list[tuple[int, int]]:
-    """(start, end) of every actor mention of a record."""
-    return [(m.start, m.end) for a in record.actors for m in a.mentions]
+def mention_spans(record: Record) -> Mentions:
+    """Every actor mention span of a record."""
+    return Mentions([(m.start, m.end) for a in record.actors for m in a.mentions])
 
 
 def content_countries(statement: Statement, actors: list[Actor]) -> frozenset[str]:
@@ -132,11 +153,19 @@ def content_countries(statement: Statement, actors: list[Actor]) -> frozenset[st
     return frozenset(out)
 
 
-def proposition_key(record: Record, statement: Statement) -> PropKey | None:
+class RecordIndex:
+    """A record's actors and events by id, and its mention spans: built once per record."""
+
+    def __init__(self, record: Record) -> None:
+        self.actors = {a.id: a for a in record.actors}
+        self.events = {e.id: e for e in record.events}
+        self.mentions = mention_spans(record)
+
+
+def proposition_key(record: Record, statement: Statement, index: RecordIndex | None = None) -> PropKey | None:
     """The key of a statement: from its linked event, else from two or more content countries."""
-    actors = {a.id: a for a in record.actors}
-    events = {e.id: e for e in record.events}
-    mentions = mention_spans(record)
+    index = index or RecordIndex(record)
+    actors, events, mentions = index.actors, index.events, index.mentions
     event = events.get(statement.proposition) if statement.proposition else None
     if event is not None:
         side_a = frozenset(actors[x].country for x in event.actor if x in actors and actors[x].country)
