@@ -7,10 +7,38 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 # the installed console script, beside this interpreter
 ONRECORD = shutil.which("onrecord", path=str(Path(sys.executable).parent)) or shutil.which("onrecord") or "onrecord"
+
+
+@contextmanager
+def running_server(db: Path, **env: str) -> Iterator[str]:
+    """`onrecord serve --db db` on 127.0.0.1 and a free port, with extra environment; yields its base URL."""
+    import os
+
+    import httpx
+
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen([ONRECORD, "serve", "--db", str(db), "--port", str(port)], env={**os.environ, **env},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            assert proc.poll() is None and time.monotonic() < deadline, "server did not start"
+            try:
+                httpx.get(base + "/api/status", timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
 
 
 def _free_port() -> int:

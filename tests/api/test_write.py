@@ -113,33 +113,12 @@ def test_writes_from_another_machine_need_a_token(api_db, settings, tmp_path):
 @pytest.fixture
 def served(api_db, tmp_path):
     """`onrecord serve` on a copy of the corpus store, on 127.0.0.1 and a free port."""
-    import os
-    import subprocess
-
-    import httpx
-
-    from tests.api.test_serve import ONRECORD, _free_port
+    from tests.api.test_serve import running_server
 
     db = tmp_path / "served.duckdb"
     shutil.copy(api_db, db)
-    port = _free_port()
-    env = dict(os.environ, ONRECORD_API__REFRESH_DELAY="0.2")
-    proc = subprocess.Popen([ONRECORD, "serve", "--db", str(db), "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        assert proc.poll() is None and time.monotonic() < deadline, "server did not start"
-        try:
-            httpx.get(base + "/api/status", timeout=2)
-            break
-        except httpx.TransportError:
-            time.sleep(0.2)
-    try:
+    with running_server(db, ONRECORD_API__REFRESH_DELAY="0.2") as base:
         yield base, db
-    finally:
-        proc.terminate()
-        proc.wait(timeout=60)
 
 
 def test_ingest_through_the_server_while_it_serves(served, tmp_path):

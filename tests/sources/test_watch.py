@@ -234,24 +234,12 @@ def test_watch_into_a_served_store(tmp_path, site, config, sources_file):
 
     import httpx
 
-    from tests.api.test_serve import ONRECORD as CLI, _free_port
+    from tests.api.test_serve import ONRECORD as CLI, running_server
 
     db = tmp_path / "served.duckdb"
     Store.open(db, StoreSettings()).close()
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([CLI, "serve", "--db", str(db), "--port", str(port)],
-                              env={**os.environ, "ONRECORD_API__REFRESH_DELAY": "0.2"},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
+    with running_server(db, ONRECORD_API__REFRESH_DELAY="0.2") as base:
         deadline = time.monotonic() + 120
-        while True:
-            assert server.poll() is None and time.monotonic() < deadline, "server did not start"
-            try:
-                httpx.get(base + "/api/status", timeout=2)
-                break
-            except httpx.TransportError:
-                time.sleep(0.2)
         state = tmp_path / "watch-state.duckdb"
         args = [CLI, "watch", str(sources_file), "--once", "--allow-private", "--server", base, "--state", str(state),
                 "--config", str(config)]
@@ -269,9 +257,6 @@ def test_watch_into_a_served_store(tmp_path, site, config, sources_file):
         provenance = record["article"]["provenance"]
         assert provenance["url"].startswith(site.base + "/news/") and provenance["status"] == 200
         assert provenance["fetched"].endswith("Z")
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
     assert _article_hits(site) == [1, 1, 1]
     with Store.open(tmp_path / "watch-state.duckdb", StoreSettings()) as kept:
         assert SeenUrls.of(kept).count("added") >= 3 and kept.count_articles() == 0
