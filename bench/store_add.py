@@ -43,9 +43,8 @@ def records(n: int) -> list[Any]:
 
 
 def reference_store() -> type:
-    """Store with the writes of before: executemany per table and MinHash in Python integers."""
+    """Store with the writes of before: executemany per row table and MinHash in Python integers."""
     from onrecord.store import Store, minhash
-    from onrecord.store.rows import published_parts, record_rows
 
     def signature(text: str, permutations: int, words: int) -> tuple[tuple[int, ...], int]:
         grams = minhash.shingles(text, words)
@@ -63,23 +62,11 @@ def reference_store() -> type:
             finally:
                 minhash.signature = saved
 
-        def _insert(self, record: Any, digest: str, group: str, score: float | None, sig: Any, bands: Any) -> None:
-            a = record.article
-            ts, day = published_parts(a.published)
-            conn = self.conn
-            conn.execute(
-                "INSERT INTO articles (id, source, title, authors, published, published_ts, published_date, "
-                "dateline, publisher, language, text, record, content_hash, dup_group, similarity) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [a.id, a.source, a.title, list(a.authors), a.published, ts, day, a.dateline, a.publisher,
-                 a.language, a.text, record.model_dump_json(), digest, group, score])
-            rows = record_rows(record, day)
-            for table, values, width in (("actors", rows.actors, 9), ("statements", rows.statements, 20),
-                                         ("events", rows.events, 24), ("amounts", rows.amounts, 8)):
+        def _insert_rows(self, tables: Any) -> None:
+            for table, values in tables:
                 if values:
-                    conn.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * width)})", values)
-            conn.execute("INSERT INTO minhash VALUES (?, ?, ?)", [a.id, list(sig[0]), sig[1]])
-            conn.executemany("INSERT INTO minhash_bands VALUES (?, ?, ?)", [(b, k, a.id) for b, k in bands])
+                    width = len(values[0])
+                    self.conn.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * width)})", values)
 
     return ReferenceStore
 

@@ -6,10 +6,10 @@ MinHash rows), so an interrupted run leaves no partial article and a rerun skips
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import OnrecordError, StoreCodedError
 from ..model import Record
@@ -140,11 +140,15 @@ class Store(Queries):
             [a.id, a.source, a.title, list(a.authors), a.published, ts, day, a.dateline, a.publisher,
              a.language, a.text, record.model_dump_json(), digest, group, score])
         rows = record_rows(record, day)
-        for table, values in (("actors", rows.actors), ("statements", rows.statements), ("events", rows.events),
-                              ("amounts", rows.amounts), ("minhash_bands", [(b, k, a.id) for b, k in bands])):
-            if values:   # one INSERT of an Arrow table: executemany costs a statement per row
-                conn.from_arrow(arrow_table(table, values)).insert_into(table)
+        self._insert_rows((("actors", rows.actors), ("statements", rows.statements), ("events", rows.events),
+                           ("amounts", rows.amounts), ("minhash_bands", [(b, k, a.id) for b, k in bands])))
         conn.execute("INSERT INTO minhash VALUES (?, ?, ?)", [a.id, list(signature[0]), signature[1]])
+
+    def _insert_rows(self, tables: Iterable[tuple[str, list[tuple[Any, ...]]]]) -> None:
+        """Rows into their tables: one INSERT of an Arrow table each (executemany costs a statement per row)."""
+        for table, values in tables:
+            if values:
+                self.conn.from_arrow(arrow_table(table, values)).insert_into(table)
 
     # -- reads used by later stages -------------------------------------------------------
     def iter_records(self, canonical_only: bool = True, batch: int = 200) -> Iterator[Record]:
