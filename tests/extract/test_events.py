@@ -64,10 +64,11 @@ def test_event_flags(analyze_text, sentence, flag):
     assert flagged, [(e.type, e.trigger.text) for e in record.events]
 
 
-def test_allegation_verb_accuses_the_doer_of_a_hostile_act(analyze_text):
+@pytest.mark.parametrize("verb", ["claimed", "insisted", "contended", "asserted", "maintained"])
+def test_allegation_verb_accuses_the_doer_of_a_hostile_act(analyze_text, verb):
     # "claimed that Y attacked Z": a verb of contested assertion makes an accusation of Y (CAMEO 112)
-    record = analyze_text(LEAD + "The United States claimed that Iran had attacked Iraq.")
-    e = _event(record, "claimed")
+    record = analyze_text(LEAD + f"The United States {verb} that Iran had attacked Iraq.")
+    e = _event(record, verb)
     assert (e.type, e.mode, e.attributed_to) == ("ACCUSE", "allege", None)
     assert _codes(record, e.actor) == ["USA"]
     assert _codes(record, e.recipient) == ["IRN"]
