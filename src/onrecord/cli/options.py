@@ -13,6 +13,21 @@ DictOpt = Annotated[Optional[list[Path]], typer.Option("--actors", help="Extra T
                                                       exists=True, dir_okay=False)]
 
 
+def _server_url(value: str | None) -> str | None:
+    if value is not None and not value.startswith(("http://", "https://")):
+        raise typer.BadParameter(f"needs an http(s) URL, not {value!r}")
+    return value
+
+
+ServerOpt = Annotated[Optional[str], typer.Option(
+    "--server", callback=_server_url,
+    help="Send the articles to a running `onrecord serve` at this URL (e.g. http://127.0.0.1:8000), which analyses "
+         "and stores them: the way to add to a store while it is served.")]
+TokenOpt = Annotated[Optional[str], typer.Option(
+    "--token", envvar="ONRECORD_API__TOKEN", show_envvar=True,
+    help="The server's API token, when it has one (api.token).")]
+
+
 def build_settings(config: Path | None, *, model: str | None = None, verbatim: bool = False,
                    dictionaries: list[Path] | None = None):
     """Settings from defaults, --config, ONRECORD_* variables and the flags given."""

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .options import ConfigOpt, DictOpt, ModelOpt, build_settings
+from .options import ConfigOpt, DictOpt, ModelOpt, ServerOpt, TokenOpt, build_settings
 
 DbOpt = Annotated[Optional[Path], typer.Option("--db", help="DuckDB store file (default: store.path, onrecord.duckdb).",
                                                dir_okay=False)]
@@ -32,12 +32,8 @@ def ingest_command(
     config: ConfigOpt = None,
     model: ModelOpt = None,
     actors: DictOpt = None,
-    server: Annotated[Optional[str], typer.Option(
-        "--server", help="Send the articles to a running `onrecord serve` at this URL (e.g. http://127.0.0.1:8000) "
-                         "instead of opening the store: the way to ingest while serving.")] = None,
-    token: Annotated[Optional[str], typer.Option(
-        "--token", envvar="ONRECORD_API__TOKEN", show_envvar=True,
-        help="The server's API token, when it has one (api.token).")] = None,
+    server: ServerOpt = None,
+    token: TokenOpt = None,
 ) -> None:
     """Analyse articles and add their records to the store (already stored articles are skipped)."""
     from ..pipeline import get_analyzer, sources_from_paths
@@ -61,15 +57,10 @@ def ingest_command(
 
 def _ingest_via_server(inputs: list[str], server: str, token: str | None, config: Optional[Path]) -> None:
     """`ingest --server`: POST each input to the server, which analyses and stores it."""
-    from rich.markup import escape
-
     from ..api.client import post_sources
     from ..pipeline import sources_from_paths
     from .console import err_console
 
-    if not server.startswith(("http://", "https://")):
-        err_console.print(f"[red]error[/red] --server needs an http(s) URL, not {escape(server)!r}", highlight=False)
-        raise typer.Exit(2)
     settings = build_settings(config)
     sources = list(sources_from_paths(inputs, settings))
     with ingest_progress(err_console, len(sources)) as advance:

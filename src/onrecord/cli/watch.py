@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .options import ConfigOpt, DictOpt, ModelOpt, build_settings
+from .options import ConfigOpt, DictOpt, ModelOpt, ServerOpt, TokenOpt, build_settings
 from .store_cmds import DbOpt
 
 PrivateOpt = Annotated[bool, typer.Option("--allow-private", help="Also fetch private, loopback and link-local "
@@ -38,11 +38,8 @@ def watch_command(
     config: ConfigOpt = None,
     model: ModelOpt = None,
     actors: DictOpt = None,
-    server: Annotated[Optional[str], typer.Option(
-        "--server", help="Send the articles to a running `onrecord serve` at this URL, which analyses and stores "
-                         "them: follow feeds into a store that is being served.")] = None,
-    token: Annotated[Optional[str], typer.Option(
-        "--token", envvar="ONRECORD_API__TOKEN", show_envvar=True, help="The server's API token, if it has one.")] = None,
+    server: ServerOpt = None,
+    token: TokenOpt = None,
     state: Annotated[Optional[Path], typer.Option(
         "--state", dir_okay=False, help="With --server: the file that remembers seen URLs and feed validators "
                                         "(default onrecord-watch.duckdb).")] = None,
@@ -52,8 +49,6 @@ def watch_command(
 
     seconds = _interval(every)
     if server is not None:
-        if not server.startswith(("http://", "https://")):
-            raise typer.BadParameter(f"needs an http(s) URL, not {server!r}", param_hint="--server")
         db = state or Path("onrecord-watch.duckdb")
     settings = _settings(config, model, actors, db, allow_private)
     with _Session(settings, server=server, token=token or settings.api.token) as session:
