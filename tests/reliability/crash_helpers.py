@@ -241,6 +241,7 @@ class FeedSite:
         self.new_fetches = 0             # article requests for a path not requested before
         self.trigger_at: int | None = None
         self.triggered = threading.Event()
+        self.slow_after_trigger = 0.2    # seconds per new page once triggered
         self.base = ""
 
     def url(self, path: str) -> str:
@@ -256,10 +257,15 @@ class FeedSite:
             return 404, "text/plain", b"no route"
         with self.lock:
             self.hits[path] += 1
-            if self.hits[path] == 1:
+            first = self.hits[path] == 1
+            if first:
                 self.new_fetches += 1
                 if self.trigger_at is not None and self.new_fetches >= self.trigger_at:
                     self.triggered.set()
+        if first and self.triggered.is_set() and self.trigger_at is not None:
+            # new pages come slowly once the kill is armed: a loaded machine may send the SIGKILL late,
+            # and it must still land mid-cycle rather than after the last article
+            time.sleep(self.slow_after_trigger)
         return 200, "text/html; charset=utf-8", page_html(text)
 
     def rss(self) -> bytes:
